@@ -52,6 +52,8 @@ public record Config(Server server, Database database, Content content) {
 
     public Config withPort(int port) {
         return new Config(
-                new Server(port, server.host(), server.dataDir(), server.devMode(), server.devRoot()), database, content);
+                new Server(port, server.host(), server.dataDir(), server.devMode(), server.devRoot()),
+                database,
+                content);
     }
 }

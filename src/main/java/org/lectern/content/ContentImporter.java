@@ -1,0 +1,292 @@
+package org.lectern.content;
+
+import static org.lectern.db.schema.Tables.CHALLENGE;
+import static org.lectern.db.schema.Tables.CHAPTER;
+import static org.lectern.db.schema.Tables.COURSE;
+import static org.lectern.db.schema.Tables.COURSE_ASSET;
+import static org.lectern.db.schema.Tables.QUESTION;
+import static org.lectern.db.schema.Tables.QUESTION_OPTION;
+import static org.lectern.db.schema.Tables.SECTION;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.lectern.content.CourseSource.AssetSource;
+import org.lectern.content.CourseSource.ChallengeSource;
+import org.lectern.content.CourseSource.ChapterSource;
+import org.lectern.content.CourseSource.OptionSource;
+import org.lectern.content.CourseSource.QuestionSource;
+import org.lectern.content.CourseSource.SectionSource;
+
+/**
+ * Writes parsed courses into the database in one transaction, matching everything by slug or key. What left the
+ * files is retired, never deleted, so answers and submissions that hang off it survive.
+ */
+public final class ContentImporter {
+    private final DSLContext dsl;
+
+    public ContentImporter(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** One line per course of what an import did. */
+    public record Report(List<String> lines) {}
+
+    public Report importCourses(List<CourseSource> courses) {
+        List<String> lines = new ArrayList<>();
+        dsl.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            for (CourseSource course : courses) {
+                lines.add(new CourseWriter(tx, OffsetDateTime.now(ZoneOffset.UTC)).write(course));
+            }
+        });
+        return new Report(List.copyOf(lines));
+    }
+
+    /** The stored content hash of each course, to tell which folders changed since their last import. */
+    public java.util.Map<String, String> storedHashes() {
+        return dsl.select(COURSE.SLUG, COURSE.CONTENT_HASH).from(COURSE).fetchMap(COURSE.SLUG, COURSE.CONTENT_HASH);
+    }
+
+    private static final class CourseWriter {
+        private final DSLContext tx;
+        private final OffsetDateTime now;
+        private int chapters;
+        private int questions;
+        private int challenges;
+
+        CourseWriter(DSLContext tx, OffsetDateTime now) {
+            this.tx = tx;
+            this.now = now;
+        }
+
+        String write(CourseSource c) {
+            Long courseId = tx.select(COURSE.ID)
+                    .from(COURSE)
+                    .where(COURSE.SLUG.eq(c.slug()))
+                    .fetchOne(COURSE.ID);
+            boolean created = courseId == null;
+            if (created) {
+                courseId = tx.insertInto(COURSE)
+                        .set(COURSE.SLUG, c.slug())
+                        .set(COURSE.TITLE, c.title())
+                        .returning(COURSE.ID)
+                        .fetchOne(COURSE.ID);
+            }
+            tx.update(COURSE)
+                    .set(COURSE.TITLE, c.title())
+                    .set(COURSE.SUMMARY, c.summary())
+                    .set(COURSE.DESCRIPTION_MD, c.descriptionMd())
+                    .set(COURSE.LOCALE, c.locale())
+                    .set(COURSE.POSITION, c.position())
+                    .set(COURSE.FREE_SECTIONS, c.freeSections())
+                    .set(COURSE.CONTENT_HASH, c.contentHash())
+                    .set(COURSE.UPDATED_AT, now)
+                    .where(COURSE.ID.eq(courseId))
+                    .execute();
+            List<Long> sectionIds = new ArrayList<>();
+            for (SectionSource s : c.sections()) {
+                sectionIds.add(section(courseId, s));
+            }
+            retireOthers(SECTION, SECTION.COURSE_ID, courseId, SECTION.ID, sectionIds, SECTION.RETIRED_AT);
+            assets(courseId, c.assets());
+            return "%s %s: %d sections, %d chapters, %d questions, %d challenges, %d files"
+                    .formatted(
+                            created ? "created" : "updated",
+                            c.slug(),
+                            c.sections().size(),
+                            chapters,
+                            questions,
+                            challenges,
+                            c.assets().size());
+        }
+
+        private long section(long courseId, SectionSource s) {
+            long id = upsertId(
+                    SECTION,
+                    SECTION.ID,
+                    SECTION.COURSE_ID.eq(courseId).and(SECTION.SLUG.eq(s.slug())),
+                    () -> tx.insertInto(SECTION)
+                            .set(SECTION.COURSE_ID, courseId)
+                            .set(SECTION.SLUG, s.slug())
+                            .set(SECTION.POSITION, s.position())
+                            .set(SECTION.TITLE, s.title())
+                            .returning(SECTION.ID)
+                            .fetchOne(SECTION.ID));
+            tx.update(SECTION)
+                    .set(SECTION.POSITION, s.position())
+                    .set(SECTION.TITLE, s.title())
+                    .set(SECTION.SUMMARY_MD, s.summaryMd())
+                    .setNull(SECTION.RETIRED_AT)
+                    .where(SECTION.ID.eq(id))
+                    .execute();
+            List<Long> chapterIds = new ArrayList<>();
+            for (ChapterSource ch : s.chapters()) {
+                chapterIds.add(chapter(id, ch));
+            }
+            retireOthers(CHAPTER, CHAPTER.SECTION_ID, id, CHAPTER.ID, chapterIds, CHAPTER.RETIRED_AT);
+            return id;
+        }
+
+        private long chapter(long sectionId, ChapterSource ch) {
+            chapters++;
+            var existing = tx.selectFrom(CHAPTER)
+                    .where(CHAPTER.SECTION_ID.eq(sectionId).and(CHAPTER.SLUG.eq(ch.slug())))
+                    .fetchOne();
+            var record = existing != null ? existing : tx.newRecord(CHAPTER);
+            record.setSectionId(sectionId);
+            record.setSlug(ch.slug());
+            record.setPosition(ch.position());
+            record.setTitle(ch.title());
+            record.setSummary(ch.summary());
+            record.setBodyMd(ch.bodyMd());
+            record.setFree(ch.free());
+            record.setWordCount(new MarkdownRenderer()
+                    .render(ch.bodyMd(), MarkdownRenderer.Place.NOWHERE)
+                    .wordCount());
+            record.setRetiredAt(null);
+            if (record.changed()) {
+                record.setUpdatedAt(now);
+                record.store();
+            }
+            long id = record.getId();
+            List<Long> questionIds = new ArrayList<>();
+            for (QuestionSource q : ch.questions()) {
+                questionIds.add(question(id, q));
+            }
+            retireOthers(QUESTION, QUESTION.CHAPTER_ID, id, QUESTION.ID, questionIds, QUESTION.RETIRED_AT);
+            List<Long> challengeIds = new ArrayList<>();
+            for (ChallengeSource cs : ch.challenges()) {
+                challengeIds.add(challenge(id, cs));
+            }
+            retireOthers(CHALLENGE, CHALLENGE.CHAPTER_ID, id, CHALLENGE.ID, challengeIds, CHALLENGE.RETIRED_AT);
+            return id;
+        }
+
+        private long question(long chapterId, QuestionSource q) {
+            questions++;
+            var existing = tx.selectFrom(QUESTION)
+                    .where(QUESTION.CHAPTER_ID.eq(chapterId).and(QUESTION.QUESTION_KEY.eq(q.key())))
+                    .fetchOne();
+            var record = existing != null ? existing : tx.newRecord(QUESTION);
+            record.setChapterId(chapterId);
+            record.setQuestionKey(q.key());
+            record.setPosition(q.position());
+            record.setKind(q.kind().code());
+            record.setPromptMd(q.promptMd());
+            record.setCode(q.code());
+            record.setAnswer(q.answer());
+            record.setExplanationMd(q.explanationMd());
+            record.setPoints(q.points());
+            record.setRetiredAt(null);
+            record.store();
+            long id = record.getId();
+            List<Long> optionIds = new ArrayList<>();
+            for (OptionSource o : q.options()) {
+                var opt = tx.selectFrom(QUESTION_OPTION)
+                        .where(QUESTION_OPTION.QUESTION_ID.eq(id).and(QUESTION_OPTION.OPTION_KEY.eq(o.key())))
+                        .fetchOne();
+                var optRecord = opt != null ? opt : tx.newRecord(QUESTION_OPTION);
+                optRecord.setQuestionId(id);
+                optRecord.setOptionKey(o.key());
+                optRecord.setPosition(o.position());
+                optRecord.setBodyMd(o.bodyMd());
+                optRecord.setCorrect(o.correct());
+                optRecord.setExplanationMd(o.explanationMd());
+                optRecord.setRetiredAt(null);
+                optRecord.store();
+                optionIds.add(optRecord.getId());
+            }
+            retireOthers(
+                    QUESTION_OPTION,
+                    QUESTION_OPTION.QUESTION_ID,
+                    id,
+                    QUESTION_OPTION.ID,
+                    optionIds,
+                    QUESTION_OPTION.RETIRED_AT);
+            return id;
+        }
+
+        private long challenge(long chapterId, ChallengeSource c) {
+            challenges++;
+            var existing = tx.selectFrom(CHALLENGE)
+                    .where(CHALLENGE.CHAPTER_ID.eq(chapterId).and(CHALLENGE.CHALLENGE_KEY.eq(c.key())))
+                    .fetchOne();
+            var record = existing != null ? existing : tx.newRecord(CHALLENGE);
+            record.setChapterId(chapterId);
+            record.setChallengeKey(c.key());
+            record.setPosition(c.position());
+            record.setTitle(c.title());
+            record.setStatementMd(c.statementMd());
+            record.setStarterCode(c.starterCode());
+            record.setTestCode(c.testCode());
+            record.setSolutionCode(c.solutionCode());
+            record.setMaxWallMs(c.maxWallMs());
+            record.setRepeatRuns(c.repeatRuns());
+            record.setRetiredAt(null);
+            record.store();
+            return record.getId();
+        }
+
+        private void assets(long courseId, List<AssetSource> assets) {
+            List<String> paths = assets.stream().map(AssetSource::path).toList();
+            for (AssetSource a : assets) {
+                String stored = tx.select(COURSE_ASSET.SHA256)
+                        .from(COURSE_ASSET)
+                        .where(COURSE_ASSET.COURSE_ID.eq(courseId).and(COURSE_ASSET.PATH.eq(a.path())))
+                        .fetchOne(COURSE_ASSET.SHA256);
+                if (stored == null) {
+                    tx.insertInto(COURSE_ASSET)
+                            .set(COURSE_ASSET.COURSE_ID, courseId)
+                            .set(COURSE_ASSET.PATH, a.path())
+                            .set(COURSE_ASSET.MEDIA_TYPE, a.mediaType())
+                            .set(COURSE_ASSET.CONTENT, a.content())
+                            .set(COURSE_ASSET.SHA256, a.sha256())
+                            .execute();
+                } else if (!Objects.equals(stored, a.sha256())) {
+                    tx.update(COURSE_ASSET)
+                            .set(COURSE_ASSET.MEDIA_TYPE, a.mediaType())
+                            .set(COURSE_ASSET.CONTENT, a.content())
+                            .set(COURSE_ASSET.SHA256, a.sha256())
+                            .where(COURSE_ASSET.COURSE_ID.eq(courseId).and(COURSE_ASSET.PATH.eq(a.path())))
+                            .execute();
+                }
+            }
+            // Files are not learner data: one that left the folder is simply gone.
+            tx.deleteFrom(COURSE_ASSET)
+                    .where(COURSE_ASSET
+                            .COURSE_ID
+                            .eq(courseId)
+                            .and(paths.isEmpty() ? org.jooq.impl.DSL.trueCondition() : COURSE_ASSET.PATH.notIn(paths)))
+                    .execute();
+        }
+
+        private long upsertId(
+                Table<?> table, Field<Long> id, org.jooq.Condition key, java.util.function.Supplier<Long> insert) {
+            Long existing = tx.select(id).from(table).where(key).fetchOne(id);
+            return existing != null ? existing : insert.get();
+        }
+
+        private <R extends Record> void retireOthers(
+                Table<R> table,
+                TableField<R, Long> parent,
+                long parentId,
+                TableField<R, Long> id,
+                List<Long> keep,
+                TableField<R, OffsetDateTime> retiredAt) {
+            tx.update(table)
+                    .set(retiredAt, now)
+                    .where(parent.eq(parentId))
+                    .and(keep.isEmpty() ? org.jooq.impl.DSL.trueCondition() : id.notIn(keep))
+                    .and(retiredAt.isNull())
+                    .execute();
+        }
+    }
+}

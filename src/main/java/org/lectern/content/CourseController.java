@@ -1,0 +1,75 @@
+package org.lectern.content;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.lectern.content.CourseOutline.Located;
+import org.lectern.web.PageCache;
+import org.lectern.web.Renderer;
+
+/** The learner's reading pages: the catalog, a course, a chapter, and the files a course ships. */
+public final class CourseController {
+    private final Catalog catalog;
+    private final Renderer renderer;
+    private final PageCache pages;
+
+    public CourseController(Catalog catalog, Renderer renderer, PageCache pages) {
+        this.catalog = catalog;
+        this.renderer = renderer;
+        this.pages = pages;
+    }
+
+    public void catalog(Context ctx) {
+        pages.serve(ctx, () -> renderer.render(ctx, "courses/catalog", Map.of("courses", catalog.all())));
+    }
+
+    public void course(Context ctx) {
+        CourseOutline course = catalog.outline(ctx.pathParam("course")).orElseThrow(NotFoundResponse::new);
+        pages.serve(
+                ctx,
+                () -> renderer.render(
+                        ctx,
+                        "courses/course",
+                        Map.of(
+                                "course", course,
+                                "description", catalog.description(course),
+                                "start",
+                                        course.first()
+                                                .map(l -> l.path(course.slug()))
+                                                .orElse(""))));
+    }
+
+    public void chapter(Context ctx) {
+        CourseOutline course = catalog.outline(ctx.pathParam("course")).orElseThrow(NotFoundResponse::new);
+        Located at =
+                course.find(ctx.pathParam("section"), ctx.pathParam("chapter")).orElseThrow(NotFoundResponse::new);
+        pages.serve(ctx, () -> {
+            RenderedMarkdown body = catalog.chapter(course, at);
+            Map<String, Object> model = new HashMap<>();
+            model.put("course", course);
+            model.put("at", at);
+            model.put("body", body);
+            model.put("previous", course.previous(at).orElse(null));
+            model.put("next", course.next(at).orElse(null));
+            return renderer.render(ctx, "chapters/chapter", model);
+        });
+    }
+
+    public void asset(Context ctx) {
+        String path = ctx.pathParam("path");
+        var asset = catalog.asset(ctx.pathParam("course"), path).orElseThrow(NotFoundResponse::new);
+        String etag = "\"" + asset.sha256().substring(0, 32) + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "public, max-age=3600");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        if (asset.mediaType().equals("image/svg+xml")) {
+            // An SVG opened on its own must not run script, whatever it holds.
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+        }
+        ctx.contentType(asset.mediaType()).result(asset.content());
+    }
+}

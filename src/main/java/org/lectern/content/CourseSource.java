@@ -1,0 +1,60 @@
+package org.lectern.content;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A course as read from its folder, before it reaches the database. */
+public record CourseSource(
+        String slug,
+        String title,
+        String summary,
+        String descriptionMd,
+        String locale,
+        int position,
+        int freeSections,
+        List<SectionSource> sections,
+        List<AssetSource> assets,
+        String contentHash) {
+
+    public record SectionSource(
+            String slug, int position, String title, String summaryMd, List<ChapterSource> chapters) {}
+
+    public record ChapterSource(
+            String slug,
+            int position,
+            String title,
+            String summary,
+            String bodyMd,
+            Boolean free,
+            List<QuestionSource> questions,
+            List<ChallengeSource> challenges,
+            // where the body came from, for error messages: the file and the line its body starts on
+            Path file,
+            int bodyLine) {}
+
+    public record QuestionSource(
+            String key,
+            int position,
+            QuestionKind kind,
+            String promptMd,
+            String code,
+            String answer,
+            String explanationMd,
+            int points,
+            List<OptionSource> options) {}
+
+    public record OptionSource(String key, int position, String bodyMd, boolean correct, String explanationMd) {}
+
+    public record ChallengeSource(
+            String key,
+            int position,
+            String title,
+            String statementMd,
+            String starterCode,
+            String testCode,
+            String solutionCode,
+            Integer maxWallMs,
+            int repeatRuns) {}
+
+    public record AssetSource(String path, String mediaType, byte[] content, String sha256) {}
+}
