@@ -1,7 +1,117 @@
 package org.lectern;
 
-public final class App {
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import org.lectern.config.Config;
+import org.lectern.content.Catalog;
+import org.lectern.content.ContentException;
+import org.lectern.content.ContentImporter;
+import org.lectern.content.ContentLoader;
+import org.lectern.content.CourseController;
+import org.lectern.db.Database;
+import org.lectern.web.ErrorPages;
+import org.lectern.web.Health;
+import org.lectern.web.Messages;
+import org.lectern.web.PageCache;
+import org.lectern.web.Renderer;
+import org.lectern.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Lectern, wired from a {@link Config}: {@link #main} starts it, and tests build it the same way. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    public static final String VERSION = readVersion();
+
+    private final Config config;
+    private final Database database;
+    private final ContentLoader content;
+    private final Javalin server;
+
+    private App(Config config) {
+        this.config = config;
+        this.database = Database.open(config.database(), config.server());
+        try {
+            Catalog catalog = new Catalog(database.dsl());
+            this.content = new ContentLoader(new ContentImporter(database.dsl()), catalog);
+            Messages messages = config.server().devMode()
+                    ? Messages.fromDirectory(config.server().devRoot())
+                    : Messages.fromClasspath();
+            Renderer renderer = new Renderer(
+                    messages, config.server().devMode(), config.server().devRoot(), VERSION);
+            ErrorPages errors = new ErrorPages(renderer);
+            Health health = new Health(database::isHealthy, VERSION);
+            CourseController courses = new CourseController(catalog, renderer, new PageCache(catalog::version));
+            this.server = WebServer.create(config.server(), errors, web -> {
+                WebServer.addCommonRoutes(web, health);
+                web.routes.get("/", courses::catalog);
+                web.routes.get("/courses/{course}", courses::course);
+                web.routes.get("/courses/{course}/assets/<path>", courses::asset);
+                web.routes.get("/courses/{course}/{section}/{chapter}", courses::chapter);
+            });
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Builds the application: opens the database, migrates it and imports changed content. Does not listen yet. */
+    public static App create(Config config) {
+        App app = new App(config);
+        if (config.content().importOnStart()) {
+            app.importChangedContent();
+        }
+        return app;
+    }
+
+    private void importChangedContent() {
+        try {
+            content.importChanged(config.content().dir());
+        } catch (ContentException e) {
+            // Keep serving what was imported before: a typo in a file must not take the site down.
+            log.error("Content was not imported, the previous version stays online: {}", e.getMessage());
+        }
+    }
+
+    public App start() {
+        server.start(config.server().host(), config.server().port());
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ContentLoader content() {
+        return content;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+
     public static void main(String[] args) {
-        System.out.println(org.lectern.db.schema.Tables.COURSE.getName());
+        System.exit(new Cli(System.out, System.err).run(args));
+    }
+
+    private static String readVersion() {
+        try (InputStream in = App.class.getResourceAsStream("/lectern.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "dev");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,85 @@
+package org.lectern;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import org.lectern.config.Config;
+import org.lectern.config.ConfigException;
+import org.lectern.content.ContentException;
+
+/** The command line: {@code serve} (the default) and {@code import <dir>}. */
+final class Cli {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        try {
+            return switch (command) {
+                case "serve" -> serve(Config.fromEnvironment());
+                case "import" -> importContent(args);
+                case "help", "--help", "-h" -> help(0);
+                default -> {
+                    err.println("Unknown command: " + command);
+                    yield help(2);
+                }
+            };
+        } catch (ConfigException e) {
+            err.println("Configuration error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int serve(Config config) {
+        App app = App.create(config).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "lectern-shutdown"));
+        out.println("Lectern " + App.VERSION + " is running at http://localhost:" + app.port() + "/");
+        return waitForever();
+    }
+
+    private int importContent(String[] args) {
+        if (args.length != 2) {
+            err.println("Usage: java -jar lectern.jar import <content-dir>");
+            return 2;
+        }
+        Config config = Config.fromEnvironment();
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("LECTERN_IMPORT_ON_START", "false");
+        try (App app = App.create(Config.fromMap(env))) {
+            var report = app.content().importAll(Path.of(args[1]));
+            report.lines().forEach(out::println);
+            out.println("Imported " + report.lines().size() + " course(s) into "
+                    + config.database().url());
+            return 0;
+        } catch (ContentException e) {
+            err.println("Import failed, nothing was changed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int help(int status) {
+        (status == 0 ? out : err).println("""
+                Usage: java -jar lectern.jar [command]
+
+                  serve             start the web server (the default)
+                  import <dir>      import the courses of a content folder, all or nothing
+                  help              show this text
+
+                Settings come from environment variables; see README.md.""");
+        return status;
+    }
+
+    private static int waitForever() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

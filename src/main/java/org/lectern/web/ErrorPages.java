@@ -1,0 +1,79 @@
+package org.lectern.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error a person or a program can meet: a page for browsers, JSON for the API. Never a stack trace; an
+ * unexpected error is logged once with the request id that the page shows.
+ */
+public final class ErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+    private final Renderer renderer;
+
+    public ErrorPages(Renderer renderer) {
+        this.renderer = renderer;
+    }
+
+    void expected(HttpResponseException e, Context ctx) {
+        show(ctx, e.getStatus(), e.getMessage());
+    }
+
+    void unexpected(Exception e, Context ctx) {
+        log.error("Unexpected error on {} {} [request {}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
+        show(ctx, 500, null);
+    }
+
+    /** Fills in a page for an error status that no handler described, such as a URL that matches no route. */
+    void statusOnly(Context ctx) {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+            show(ctx, ctx.statusCode(), null);
+        }
+    }
+
+    /** @param detail a message for the person, already in their language; null for the status's own words */
+    public void show(Context ctx, int status, String detail) {
+        ctx.status(status);
+        var locale = Locales.of(ctx);
+        String title = renderer.messages().get(locale, "error." + titleKey(status) + ".title");
+        String message = detail != null && !detail.isBlank() && !usesOwnWords(status, detail)
+                ? detail
+                : renderer.messages().get(locale, "error." + titleKey(status) + ".message");
+        if (wantsJson(ctx)) {
+            ctx.json(Map.of("error", message, "status", status, "requestId", RequestIds.of(ctx)));
+            return;
+        }
+        try {
+            renderer.html(ctx, "errors/error", Map.of("status", status, "errorTitle", title, "message", message));
+        } catch (RuntimeException renderFailure) {
+            log.error("The error page itself failed [request {}]", RequestIds.of(ctx), renderFailure);
+            ctx.contentType("text/plain; charset=utf-8").result(status + " " + title + "\n" + message);
+        }
+    }
+
+    static boolean wantsJson(Context ctx) {
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
+            return true;
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+
+    private static String titleKey(int status) {
+        return switch (status) {
+            case 400, 403, 404, 405, 413, 429, 503 -> Integer.toString(status);
+            default -> status >= 500 ? "500" : "400";
+        };
+    }
+
+    /** Not-found and wrong-method answers, and bare reason phrases, are always told in the reader's language. */
+    private static boolean usesOwnWords(int status, String detail) {
+        return status == 404
+                || status == 405
+                || detail.equalsIgnoreCase(HttpStatus.forStatus(status).getMessage());
+    }
+}

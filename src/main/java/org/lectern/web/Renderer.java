@@ -1,0 +1,80 @@
+package org.lectern.web;
+
+import io.javalin.http.Context;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * Renders Thymeleaf templates from {@code templates/}. A name may select a fragment, {@code "page :: fragment"},
+ * which is how htmx partials are served from the page they belong to.
+ */
+public final class Renderer {
+    private final TemplateEngine engine = new TemplateEngine();
+    private final Messages messages;
+    private final String version;
+    private volatile JakartaServletWebApplication application;
+
+    public Renderer(Messages messages, boolean devMode, Path devRoot, String version) {
+        this.messages = messages;
+        this.version = version;
+        AbstractConfigurableTemplateResolver resolver;
+        if (devMode) {
+            resolver = new FileTemplateResolver();
+            resolver.setPrefix(devRoot.resolve("templates").toAbsolutePath() + "/");
+            resolver.setCacheable(false);
+        } else {
+            resolver = new ClassLoaderTemplateResolver(Renderer.class.getClassLoader());
+            resolver.setPrefix("templates/");
+            resolver.setCacheable(true);
+        }
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(messages);
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** Renders to a string, for callers that cache or post-process the page. */
+    public String render(Context ctx, String template, Map<String, Object> model) {
+        WebContext context = new WebContext(exchange(ctx), Locales.of(ctx));
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("lang", Locales.of(ctx).getLanguage());
+        variables.put("path", ctx.path());
+        variables.put("appVersion", version);
+        variables.put("requestId", RequestIds.of(ctx));
+        context.setVariables(variables);
+        int selector = template.indexOf("::");
+        if (selector < 0) {
+            return engine.process(template, context);
+        }
+        String name = template.substring(0, selector).trim();
+        String fragment = template.substring(selector + 2).trim();
+        return engine.process(name, Set.of(fragment), context);
+    }
+
+    public void html(Context ctx, String template, Map<String, Object> model) {
+        ctx.html(render(ctx, template, model));
+    }
+
+    private org.thymeleaf.web.IWebExchange exchange(Context ctx) {
+        JakartaServletWebApplication app = application;
+        if (app == null) {
+            app = JakartaServletWebApplication.buildApplication(ctx.req().getServletContext());
+            application = app;
+        }
+        return app.buildExchange(ctx.req(), ctx.res());
+    }
+}
