@@ -141,17 +141,17 @@ public final class ContentImporter {
                     .where(CHAPTER.SECTION_ID.eq(sectionId).and(CHAPTER.SLUG.eq(ch.slug())))
                     .fetchOne();
             var record = existing != null ? existing : tx.newRecord(CHAPTER);
-            record.setSectionId(sectionId);
-            record.setSlug(ch.slug());
-            record.setPosition(ch.position());
-            record.setTitle(ch.title());
-            record.setSummary(ch.summary());
-            record.setBodyMd(ch.bodyMd());
-            record.setFree(ch.free());
-            record.setWordCount(new MarkdownRenderer()
-                    .render(ch.bodyMd(), MarkdownRenderer.Place.NOWHERE)
-                    .wordCount());
-            record.setRetiredAt(null);
+            int words = new MarkdownRenderer().render(ch.bodyMd(), MarkdownRenderer.Place.NOWHERE).wordCount();
+            // Only real differences mark the record changed, so an unchanged chapter keeps its updated_at.
+            setIfDifferent(record, CHAPTER.SECTION_ID, sectionId);
+            setIfDifferent(record, CHAPTER.SLUG, ch.slug());
+            setIfDifferent(record, CHAPTER.POSITION, ch.position());
+            setIfDifferent(record, CHAPTER.TITLE, ch.title());
+            setIfDifferent(record, CHAPTER.SUMMARY, ch.summary());
+            setIfDifferent(record, CHAPTER.BODY_MD, ch.bodyMd());
+            setIfDifferent(record, CHAPTER.FREE, ch.free());
+            setIfDifferent(record, CHAPTER.WORD_COUNT, words);
+            setIfDifferent(record, CHAPTER.RETIRED_AT, null);
             if (record.changed()) {
                 record.setUpdatedAt(now);
                 record.store();
@@ -266,6 +266,12 @@ public final class ContentImporter {
                             .eq(courseId)
                             .and(paths.isEmpty() ? org.jooq.impl.DSL.trueCondition() : COURSE_ASSET.PATH.notIn(paths)))
                     .execute();
+        }
+
+        private static <R extends Record, T> void setIfDifferent(R record, Field<T> field, T value) {
+            if (!Objects.equals(record.get(field), value)) {
+                record.set(field, value);
+            }
         }
 
         private long upsertId(

@@ -1,0 +1,127 @@
+package org.lectern.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lectern.testing.TestServer;
+
+/** The learner's pages over real HTTP, from a server on a free port. */
+class PagesHttpTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(TestServer.FIXTURE_CONTENT);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theCatalogListsTheImportedCourse() {
+        HttpResponse<String> page = server.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("Sample Course", "A small course the tests read.", "href=\"/courses/sample-course\"");
+    }
+
+    @Test
+    void theCoursePageShowsSectionsChaptersAndAStartButton() {
+        String body = server.get("/courses/sample-course").body();
+        assertThat(body).contains("Section 1", "The basics", "First steps", "Threads and tables", "Section 2", "More");
+        assertThat(body).contains("href=\"/courses/sample-course/basics/first\"").contains("Start learning");
+        assertThat(body).contains("<strong>tests</strong>");
+    }
+
+    @Test
+    void aChapterPageHasItsLabelTableCodeOutlineAndNeighbours() {
+        HttpResponse<String> page = server.get("/courses/sample-course/basics/second");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body();
+        assertThat(body).contains("Section 1 · Chapter 2", "<h1>Threads and tables</h1>", "1 minute read");
+        assertThat(body).contains("<th>Threads</th>", "class=\"code-block runnable\"", "class=\"gutter\"");
+        assertThat(body).contains("aria-current=\"page\"").contains("href=\"/courses/sample-course/basics/first\"");
+        assertThat(body).contains("href=\"/courses/sample-course/more/third\"");
+        assertThat(body).contains("src=\"/courses/sample-course/assets/images/diagram.svg\"");
+        assertThat(body).doesNotContain("<script>alert", "onerror");
+    }
+
+    @Test
+    void aChapterPageAnswersNotModifiedToARepeatedEtag() {
+        HttpResponse<String> first = server.get("/courses/sample-course/basics/first");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = server.get("/courses/sample-course/basics/first", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void staticFilesAndCourseFilesCarryCacheValidators() {
+        HttpResponse<String> css = server.get("/static/css/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Last-Modified").or(() -> css.headers().firstValue("ETag"))).isPresent();
+        HttpResponse<String> svg = server.get("/courses/sample-course/assets/images/diagram.svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type")).contains("image/svg+xml");
+        String etag = svg.headers().firstValue("ETag").orElseThrow();
+        assertThat(server.get("/courses/sample-course/assets/images/diagram.svg", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+        assertThat(server.get("/webjars/highlightjs/11.11.1/highlight.min.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownAddressGetsAFriendlyPageWithoutAStackTrace() {
+        HttpResponse<String> page = server.get("/courses/sample-course/basics/nope", "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found", "Go to the courses", "Reference:");
+        assertThat(page.body()).doesNotContain("Exception", "at org.", "at io.");
+        assertThat(server.get("/no/such/page").statusCode()).isEqualTo(404);
+        assertThat(server.get("/courses/unknown-course").statusCode()).isEqualTo(404);
+        assertThat(server.get("/courses/sample-course/assets/images/none.svg").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void programsAskingForJsonGetAJsonError() {
+        HttpResponse<String> answer = server.get("/nothing-here", "Accept", "application/json");
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(answer.body()).contains("\"status\":404", "\"error\":\"There is nothing at this address");
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndVersion() {
+        HttpResponse<String> health = server.get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"ok\"", "\"database\":\"ok\"", "\"version\":");
+    }
+
+    @Test
+    void dutchIsChosenFromAcceptLanguageOrTheSwitcherCookie() {
+        assertThat(server.get("/courses/sample-course/basics/second", "Accept-Language", "nl-NL,nl;q=0.9").body())
+                .contains("Sectie 1 · Hoofdstuk 2", "lang=\"nl\"");
+        HttpResponse<String> choose = server.get("/lang/nl?next=/courses/sample-course");
+        assertThat(choose.statusCode()).isEqualTo(302);
+        assertThat(choose.headers().firstValue("Location")).contains("/courses/sample-course");
+        String cookie = choose.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("lang=nl").contains("SameSite=Lax");
+        assertThat(server.get("/courses/sample-course", "Cookie", "lang=nl", "Accept-Language", "en").body())
+                .contains("Inhoud van de cursus");
+        assertThat(server.get("/lang/xx").statusCode()).isEqualTo(404);
+        assertThat(server.get("/lang/nl?next=//evil.example").headers().firstValue("Location")).contains("/");
+    }
+
+    @Test
+    void pagesSendSecurityHeadersWithAScriptPolicyWithoutInlineScript() {
+        HttpResponse<String> page = server.get("/");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)");
+    }
+}
