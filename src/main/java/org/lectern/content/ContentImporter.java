@@ -141,7 +141,9 @@ public final class ContentImporter {
                     .where(CHAPTER.SECTION_ID.eq(sectionId).and(CHAPTER.SLUG.eq(ch.slug())))
                     .fetchOne();
             var record = existing != null ? existing : tx.newRecord(CHAPTER);
-            int words = new MarkdownRenderer().render(ch.bodyMd(), MarkdownRenderer.Place.NOWHERE).wordCount();
+            int words = new MarkdownRenderer()
+                    .render(ch.bodyMd(), MarkdownRenderer.Place.NOWHERE)
+                    .wordCount();
             // Only real differences mark the record changed, so an unchanged chapter keeps its updated_at.
             setIfDifferent(record, CHAPTER.SECTION_ID, sectionId);
             setIfDifferent(record, CHAPTER.SLUG, ch.slug());

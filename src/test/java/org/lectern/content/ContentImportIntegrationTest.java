@@ -34,7 +34,9 @@ class ContentImportIntegrationTest {
 
     private DSLContext open(TestDatabase kind) {
         handle = kind.create(dataDir);
-        database = Database.open(handle.config(), Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
+        database = Database.open(
+                handle.config(),
+                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
         loader = new ContentLoader(new ContentImporter(database.dsl()), new Catalog(database.dsl()));
         TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
         return database.dsl();
@@ -72,13 +74,21 @@ class ContentImportIntegrationTest {
     void reimportingKeepsEveryIdAndChangesNothingWhenFilesAreTheSame(TestDatabase kind) {
         DSLContext db = open(kind);
         loader.importAll(content);
-        var questionIds = db.select(QUESTION.ID).from(QUESTION).orderBy(QUESTION.ID).fetch(QUESTION.ID);
-        var updatedAt = db.select(CHAPTER.UPDATED_AT).from(CHAPTER).orderBy(CHAPTER.ID).fetch(CHAPTER.UPDATED_AT);
+        var questionIds =
+                db.select(QUESTION.ID).from(QUESTION).orderBy(QUESTION.ID).fetch(QUESTION.ID);
+        var updatedAt =
+                db.select(CHAPTER.UPDATED_AT).from(CHAPTER).orderBy(CHAPTER.ID).fetch(CHAPTER.UPDATED_AT);
         loader.importAll(content);
-        assertThat(db.select(QUESTION.ID).from(QUESTION).orderBy(QUESTION.ID).fetch(QUESTION.ID)).isEqualTo(questionIds);
-        assertThat(db.select(CHAPTER.UPDATED_AT).from(CHAPTER).orderBy(CHAPTER.ID).fetch(CHAPTER.UPDATED_AT))
+        assertThat(db.select(QUESTION.ID).from(QUESTION).orderBy(QUESTION.ID).fetch(QUESTION.ID))
+                .isEqualTo(questionIds);
+        assertThat(db.select(CHAPTER.UPDATED_AT)
+                        .from(CHAPTER)
+                        .orderBy(CHAPTER.ID)
+                        .fetch(CHAPTER.UPDATED_AT))
                 .isEqualTo(updatedAt);
-        assertThat(loader.importChanged(content).lines()).as("nothing changed on disk").isEmpty();
+        assertThat(loader.importChanged(content).lines())
+                .as("nothing changed on disk")
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -86,7 +96,10 @@ class ContentImportIntegrationTest {
     void anEditedQuestionKeepsItsIdAndARemovedOneIsRetiredNotDeleted(TestDatabase kind) {
         DSLContext db = open(kind);
         loader.importAll(content);
-        long singleId = db.select(QUESTION.ID).from(QUESTION).where(QUESTION.QUESTION_KEY.eq("pick-processes")).fetchOne(QUESTION.ID);
+        long singleId = db.select(QUESTION.ID)
+                .from(QUESTION)
+                .where(QUESTION.QUESTION_KEY.eq("pick-processes"))
+                .fetchOne(QUESTION.ID);
         TestFiles.write(course("01-basics/02-second.quiz.yaml"), """
                 questions:
                   - id: pick-processes
@@ -105,7 +118,9 @@ class ContentImportIntegrationTest {
         var edited = db.selectFrom(QUESTION).where(QUESTION.ID.eq(singleId)).fetchOne();
         assertThat(edited.getPromptMd()).isEqualTo("Reworded prompt");
         assertThat(edited.getRetiredAt()).isNull();
-        var removed = db.selectFrom(QUESTION).where(QUESTION.QUESTION_KEY.eq("what-prints")).fetchOne();
+        var removed = db.selectFrom(QUESTION)
+                .where(QUESTION.QUESTION_KEY.eq("what-prints"))
+                .fetchOne();
         assertThat(removed).as("a question that left the files is kept").isNotNull();
         assertThat(removed.getRetiredAt()).isNotNull();
     }
@@ -120,7 +135,10 @@ class ContentImportIntegrationTest {
         assertThatThrownBy(() -> loader.importAll(content))
                 .isInstanceOf(ContentException.class)
                 .hasMessageContaining("02-more/01-third.md:3: invalid YAML");
-        assertThat(db.select(CHAPTER.TITLE).from(CHAPTER).where(CHAPTER.SLUG.eq("first")).fetchOne(CHAPTER.TITLE))
+        assertThat(db.select(CHAPTER.TITLE)
+                        .from(CHAPTER)
+                        .where(CHAPTER.SLUG.eq("first"))
+                        .fetchOne(CHAPTER.TITLE))
                 .isEqualTo("First steps");
     }
 
@@ -135,6 +153,8 @@ class ContentImportIntegrationTest {
         loader.importAll(content);
         assertThat(db.fetchCount(CHAPTER)).isEqualTo(4);
         CourseOutline outline = new Catalog(db).outline("sample-course").orElseThrow();
-        assertThat(outline.sections().get(1).chapters()).extracting(CourseOutline.ChapterEntry::slug).containsExactly("fourth");
+        assertThat(outline.sections().get(1).chapters())
+                .extracting(CourseOutline.ChapterEntry::slug)
+                .containsExactly("fourth");
     }
 }

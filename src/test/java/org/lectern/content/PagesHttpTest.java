@@ -26,15 +26,19 @@ class PagesHttpTest {
     void theCatalogListsTheImportedCourse() {
         HttpResponse<String> page = server.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(page.body()).contains("Sample Course", "A small course the tests read.", "href=\"/courses/sample-course\"");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body())
+                .contains("Sample Course", "A small course the tests read.", "href=\"/courses/sample-course\"");
     }
 
     @Test
     void theCoursePageShowsSectionsChaptersAndAStartButton() {
         String body = server.get("/courses/sample-course").body();
         assertThat(body).contains("Section 1", "The basics", "First steps", "Threads and tables", "Section 2", "More");
-        assertThat(body).contains("href=\"/courses/sample-course/basics/first\"").contains("Start learning");
+        assertThat(body)
+                .contains("href=\"/courses/sample-course/basics/first\"")
+                .contains("Start learning");
         assertThat(body).contains("<strong>tests</strong>");
     }
 
@@ -64,14 +68,19 @@ class PagesHttpTest {
     void staticFilesAndCourseFilesCarryCacheValidators() {
         HttpResponse<String> css = server.get("/static/css/app.css");
         assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(css.headers().firstValue("Last-Modified").or(() -> css.headers().firstValue("ETag"))).isPresent();
+        assertThat(css.headers()
+                        .firstValue("Last-Modified")
+                        .or(() -> css.headers().firstValue("ETag")))
+                .isPresent();
         HttpResponse<String> svg = server.get("/courses/sample-course/assets/images/diagram.svg");
         assertThat(svg.statusCode()).isEqualTo(200);
         assertThat(svg.headers().firstValue("Content-Type")).contains("image/svg+xml");
         String etag = svg.headers().firstValue("ETag").orElseThrow();
-        assertThat(server.get("/courses/sample-course/assets/images/diagram.svg", "If-None-Match", etag).statusCode())
+        assertThat(server.get("/courses/sample-course/assets/images/diagram.svg", "If-None-Match", etag)
+                        .statusCode())
                 .isEqualTo(304);
-        assertThat(server.get("/webjars/highlightjs/11.11.1/highlight.min.js").statusCode()).isEqualTo(200);
+        assertThat(server.get("/webjars/highlightjs/11.11.1/highlight.min.js").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -82,14 +91,16 @@ class PagesHttpTest {
         assertThat(page.body()).doesNotContain("Exception", "at org.", "at io.");
         assertThat(server.get("/no/such/page").statusCode()).isEqualTo(404);
         assertThat(server.get("/courses/unknown-course").statusCode()).isEqualTo(404);
-        assertThat(server.get("/courses/sample-course/assets/images/none.svg").statusCode()).isEqualTo(404);
+        assertThat(server.get("/courses/sample-course/assets/images/none.svg").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void programsAskingForJsonGetAJsonError() {
         HttpResponse<String> answer = server.get("/nothing-here", "Accept", "application/json");
         assertThat(answer.statusCode()).isEqualTo(404);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("json"));
         assertThat(answer.body()).contains("\"status\":404", "\"error\":\"There is nothing at this address");
     }
 
@@ -102,17 +113,20 @@ class PagesHttpTest {
 
     @Test
     void dutchIsChosenFromAcceptLanguageOrTheSwitcherCookie() {
-        assertThat(server.get("/courses/sample-course/basics/second", "Accept-Language", "nl-NL,nl;q=0.9").body())
+        assertThat(server.get("/courses/sample-course/basics/second", "Accept-Language", "nl-NL,nl;q=0.9")
+                        .body())
                 .contains("Sectie 1 · Hoofdstuk 2", "lang=\"nl\"");
         HttpResponse<String> choose = server.get("/lang/nl?next=/courses/sample-course");
         assertThat(choose.statusCode()).isEqualTo(302);
         assertThat(choose.headers().firstValue("Location")).contains("/courses/sample-course");
         String cookie = choose.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).startsWith("lang=nl").contains("SameSite=Lax");
-        assertThat(server.get("/courses/sample-course", "Cookie", "lang=nl", "Accept-Language", "en").body())
+        assertThat(server.get("/courses/sample-course", "Cookie", "lang=nl", "Accept-Language", "en")
+                        .body())
                 .contains("Inhoud van de cursus");
         assertThat(server.get("/lang/xx").statusCode()).isEqualTo(404);
-        assertThat(server.get("/lang/nl?next=//evil.example").headers().firstValue("Location")).contains("/");
+        assertThat(server.get("/lang/nl?next=//evil.example").headers().firstValue("Location"))
+                .contains("/");
     }
 
     @Test

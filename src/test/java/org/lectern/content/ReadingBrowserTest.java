@@ -47,7 +47,10 @@ class ReadingBrowserTest {
 
     @AfterEach
     void keepAScreenshot(TestInfo test) {
-        browser.screenshot(Path.of("target/screenshots", getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName() + ".png"));
+        browser.screenshot(Path.of(
+                "target/screenshots",
+                getClass().getSimpleName() + "-"
+                        + test.getTestMethod().orElseThrow().getName() + ".png"));
     }
 
     private ChapterPage openChapterTwoFromTheCatalog() {
@@ -64,8 +67,13 @@ class ReadingBrowserTest {
         assertThat(chapter.label()).isEqualToIgnoringCase("Section 1 · Chapter 2");
         assertThat(chapter.title()).isEqualTo("Threads and tables");
         assertThat(chapter.tableHeaders()).containsExactly("Aspect", "Threads", "Processes");
-        assertThat(chapter.highlightedKeywords()).extracting(WebElement::getText).contains("import");
-        assertThat(chapter.firstCodeBlock().findElement(By.cssSelector(".gutter")).getText()).isEqualTo("1\n2\n3\n4");
+        assertThat(chapter.highlightedKeywords())
+                .extracting(WebElement::getText)
+                .contains("import");
+        assertThat(chapter.firstCodeBlock()
+                        .findElement(By.cssSelector(".gutter"))
+                        .getText())
+                .isEqualTo("1\n2\n3\n4");
     }
 
     @Test
@@ -76,9 +84,12 @@ class ReadingBrowserTest {
         assertThat(copy.getText()).isEqualTo("Copy");
         copy.click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
-        Object clipboard = browser.driver().executeAsyncScript(
-                "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
-        assertThat(clipboard).isEqualTo("import time\nprint(\"Thread starting\", flush=True)\ntime.sleep(0.1)\nprint(\"Thread finished\")");
+        Object clipboard = browser.driver()
+                .executeAsyncScript(
+                        "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+        assertThat(clipboard)
+                .isEqualTo(
+                        "import time\nprint(\"Thread starting\", flush=True)\ntime.sleep(0.1)\nprint(\"Thread finished\")");
     }
 
     @Test
@@ -88,7 +99,8 @@ class ReadingBrowserTest {
         browser.waiting().until(d -> new ChapterPage(browser).label().equalsIgnoreCase("Sectie 1 · Hoofdstuk 2"));
         ChapterPage next = new ChapterPage(browser).next();
         assertThat(next.label()).isEqualToIgnoringCase("Sectie 2 · Hoofdstuk 1");
-        assertThat(browser.driver().findElement(By.cssSelector(".pager__end")).getText()).contains("einde van de cursus");
+        assertThat(browser.driver().findElement(By.cssSelector(".pager__end")).getText())
+                .contains("einde van de cursus");
     }
 
     @Test
@@ -108,7 +120,9 @@ class ReadingBrowserTest {
         for (String path : new String[] {"/", "/courses/sample-course", "/courses/sample-course/basics/second"}) {
             browser.driver().get(server.url(path));
             Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
-            assertThat(((Number) overflow).intValue()).as("sideways overflow on %s", path).isLessThanOrEqualTo(0);
+            assertThat(((Number) overflow).intValue())
+                    .as("sideways overflow on %s", path)
+                    .isLessThanOrEqualTo(0);
         }
     }
 
@@ -126,13 +140,14 @@ class ReadingBrowserTest {
 
     @Test
     void everyPageTypeIsFreeOfSeriousAccessibilityViolations() {
-        for (String path : new String[] {
-            "/", "/courses/sample-course", "/courses/sample-course/basics/second", "/no-such-page"
-        }) {
+        for (String path :
+                new String[] {"/", "/courses/sample-course", "/courses/sample-course/basics/second", "/no-such-page"}) {
             for (var size : new org.openqa.selenium.Dimension[] {Browser.DESKTOP, Browser.PHONE}) {
                 browser.resize(size);
                 browser.driver().get(server.url(path));
-                assertThat(browser.seriousAccessibilityViolations()).as("axe on %s at %s", path, size).isEmpty();
+                assertThat(browser.seriousAccessibilityViolations())
+                        .as("axe on %s at %s", path, size)
+                        .isEmpty();
             }
         }
     }

@@ -39,9 +39,17 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("lectern-chrome-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,900",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -78,8 +86,9 @@ public final class Browser implements AutoCloseable {
 
     /** Lets the page use the clipboard API without a prompt, so copy buttons can be checked for real. */
     public void allowClipboard() {
-        driver.executeCdpCommand("Browser.grantPermissions", Map.of(
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
 
     /** Runs axe-core on the current page and returns the serious and critical violations, described. */

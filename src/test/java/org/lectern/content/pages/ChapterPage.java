@@ -24,7 +24,9 @@ public final class ChapterPage {
     }
 
     public List<String> tableHeaders() {
-        return browser.driver().findElements(By.cssSelector(".prose table th")).stream().map(WebElement::getText).toList();
+        return browser.driver().findElements(By.cssSelector(".prose table th")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     public WebElement firstCodeBlock() {
@@ -40,8 +42,9 @@ public final class ChapterPage {
     }
 
     public WebElement copyButton() {
-        return browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                firstCodeBlock().findElement(By.cssSelector(".copy-button"))));
+        return browser.waiting()
+                .until(ExpectedConditions.elementToBeClickable(
+                        firstCodeBlock().findElement(By.cssSelector(".copy-button"))));
     }
 
     public WebElement menuButton() {
@@ -53,7 +56,9 @@ public final class ChapterPage {
     }
 
     public void switchLanguage(String code) {
-        browser.driver().findElement(By.cssSelector(".lang-switch a[hreflang='" + code + "']")).click();
+        browser.driver()
+                .findElement(By.cssSelector(".lang-switch a[hreflang='" + code + "']"))
+                .click();
     }
 
     public ChapterPage next() {
