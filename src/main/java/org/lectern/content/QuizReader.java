@@ -62,7 +62,11 @@ final class QuizReader {
                 answer = q.string("answer", null);
             }
             case PARSONS -> {
-                answer = q.requiredString("lines").stripTrailing();
+                answer = q.textOrLines("lines");
+                if (answer == null || answer.isBlank()) {
+                    throw q.error("lines", "a Parsons problem needs its program under 'lines'");
+                }
+                answer = answer.stripTrailing();
                 if (answer.lines().filter(l -> !l.isBlank()).count() < 3) {
                     throw q.error("lines", "a Parsons problem needs at least 3 lines");
                 }

@@ -117,6 +117,22 @@ final class YamlFields {
         return scalar.getValue();
     }
 
+    /** Text written either as one block or as a list of lines, e.g. the lines of a Parsons problem. */
+    String textOrLines(String key) {
+        Node value = values.get(key);
+        if (!(value instanceof SequenceNode sequence)) {
+            return string(key, null);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar)) {
+                throw new ContentException(file, lineOf(item), "each entry of '" + key + "' must be one line of text");
+            }
+            lines.add(scalar.getValue());
+        }
+        return String.join("\n", lines);
+    }
+
     int integer(String key, int fallback) {
         String value = string(key, null);
         if (value == null) {

@@ -181,6 +181,31 @@ class CourseFolderReaderTest {
     }
 
     @Test
+    void parsonsLinesMayBeABlockOrAListAndKeepTheirIndentation() {
+        readFixture();
+        TestFiles.write(course("01-basics/02-second.quiz.yaml"), """
+                questions:
+                  - id: as-list
+                    kind: parsons
+                    prompt: Order
+                    lines:
+                      - "def f():"
+                      - "    return 1"
+                      - "print(f())"
+                  - id: as-block
+                    kind: parsons
+                    prompt: Order
+                    lines: |
+                      def f():
+                          return 1
+                      print(f())
+                """);
+        var questions = read().sections().get(0).chapters().get(1).questions();
+        assertThat(questions).extracting(QuestionSource::answer)
+                .containsExactly("def f():\n    return 1\nprint(f())", "def f():\n    return 1\nprint(f())");
+    }
+
+    @Test
     void aQuizWithoutItsChapterIsAnError() {
         readFixture();
         TestFiles.write(course("02-more/07-missing.quiz.yaml"), "questions: []\n");
