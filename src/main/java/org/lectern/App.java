@@ -44,7 +44,10 @@ public final class App implements AutoCloseable {
                     messages, config.server().devMode(), config.server().devRoot(), VERSION);
             ErrorPages errors = new ErrorPages(renderer);
             Health health = new Health(database::isHealthy, VERSION);
-            CourseController courses = new CourseController(catalog, renderer, new PageCache(catalog::version));
+            CourseController courses = new CourseController(
+                    catalog,
+                    renderer,
+                    new PageCache(catalog::version, !config.server().devMode()));
             this.server = WebServer.create(config.server(), errors, web -> {
                 WebServer.addCommonRoutes(web, health);
                 web.routes.get("/", courses::catalog);

@@ -20,8 +20,14 @@ public final class Settings {
                 .orElse(fallback);
     }
 
+    /** An absolute, normalized path: relative ones resolve against the working directory. */
     public Path path(String name, String fallback) {
-        return Path.of(get(name, fallback));
+        String value = get(name, fallback);
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(name + " is not a usable path: '" + value + "'");
+        }
     }
 
     public int integer(String name, int fallback) {

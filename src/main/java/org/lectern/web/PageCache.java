@@ -17,16 +17,23 @@ public final class PageCache {
     private static final int MAX_ENTRIES = 2_000;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final LongSupplier contentVersion;
+    private final boolean enabled;
     private volatile long cachedVersion;
 
     private record Page(byte[] body, String etag) {}
 
-    public PageCache(LongSupplier contentVersion) {
+    /** @param enabled false in dev mode, where templates and bundles change under a running server */
+    public PageCache(LongSupplier contentVersion, boolean enabled) {
         this.contentVersion = contentVersion;
+        this.enabled = enabled;
         this.cachedVersion = contentVersion.getAsLong();
     }
 
     public void serve(Context ctx, Supplier<String> render) {
+        if (!enabled) {
+            ctx.html(render.get());
+            return;
+        }
         long version = contentVersion.getAsLong();
         if (version != cachedVersion) {
             pages.clear();
