@@ -44,11 +44,9 @@ public final class App implements AutoCloseable {
                     messages, config.server().devMode(), config.server().devRoot(), VERSION);
             ErrorPages errors = new ErrorPages(renderer);
             Health health = new Health(database::isHealthy, VERSION);
-            CourseController courses = new CourseController(
-                    catalog,
-                    renderer,
-                    new PageCache(catalog::version, !config.server().devMode()));
-            this.server = WebServer.create(config.server(), errors, web -> {
+            PageCache pages = new PageCache(catalog::version, !config.server().devMode());
+            CourseController courses = new CourseController(catalog, renderer, pages);
+            this.server = WebServer.create(config.server(), errors, pages, web -> {
                 WebServer.addCommonRoutes(web, health);
                 web.routes.get("/", courses::catalog);
                 web.routes.get("/courses/{course}", courses::course);

@@ -2,16 +2,24 @@ package org.lectern.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * Keeps rendered pages that are the same for every guest, keyed by path and language, so a page view is a map
- * look-up. Entries belong to one content version: when content changes, they are all dropped. Answers carry an
- * ETag so browsers revalidate cheaply.
+ * Keeps rendered pages that are the same for every guest, keyed by language and path, so a page view is a map
+ * look-up. Entries belong to one content version: when content changes, they are all dropped. Pages carry an ETag
+ * so browsers revalidate cheaply, and a gzipped copy made once. {@link GuestPageHandler} serves hits before the
+ * request reaches the router; this class fills the cache from the ordinary route.
  */
 public final class PageCache {
     private static final int MAX_ENTRIES = 2_000;
@@ -20,7 +28,8 @@ public final class PageCache {
     private final boolean enabled;
     private volatile long cachedVersion;
 
-    private record Page(byte[] body, String etag) {}
+    /** A rendered page, ready to send. */
+    record Page(byte[] body, byte[] gzipped, String etag) {}
 
     /** @param enabled false in dev mode, where templates and bundles change under a running server */
     public PageCache(LongSupplier contentVersion, boolean enabled) {
@@ -29,34 +38,59 @@ public final class PageCache {
         this.cachedVersion = contentVersion.getAsLong();
     }
 
+    /** Serves the guest page for this request from the cache, rendering and keeping it on a miss. */
     public void serve(Context ctx, Supplier<String> render) {
         if (!enabled) {
             ctx.html(render.get());
             return;
         }
-        long version = contentVersion.getAsLong();
-        if (version != cachedVersion) {
-            pages.clear();
-            cachedVersion = version;
-        }
-        String key = Locales.of(ctx).getLanguage() + " " + ctx.path();
-        Page page = pages.get(key);
-        if (page == null) {
-            byte[] body = render.get().getBytes(StandardCharsets.UTF_8);
-            page = new Page(body, "\"" + version + "-" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
-            if (pages.size() >= MAX_ENTRIES) {
-                pages.clear();
-            }
-            pages.put(key, page);
-        }
+        String key = key(Locales.of(ctx), ctx.path());
+        Page page = current().computeIfAbsent(key, k -> page(render.get()));
         ctx.header("ETag", page.etag());
         ctx.header("Cache-Control", "no-cache");
-        ctx.header("Vary", "Accept-Language, Cookie");
+        ctx.header("Vary", "Accept-Language, Cookie, Accept-Encoding");
         if (page.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(page.body());
+    }
+
+    /** The cached page, if any, for a guest in this language at this path. */
+    Optional<Page> lookup(Locale locale, String path) {
+        return enabled ? Optional.ofNullable(current().get(key(locale, path))) : Optional.empty();
+    }
+
+    private Map<String, Page> current() {
+        long version = contentVersion.getAsLong();
+        if (version != cachedVersion) {
+            pages.clear();
+            cachedVersion = version;
+        }
+        if (pages.size() >= MAX_ENTRIES) {
+            pages.clear();
+        }
+        return pages;
+    }
+
+    private Page page(String html) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + cachedVersion + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
+        return new Page(body, gzip(body), etag);
+    }
+
+    private static String key(Locale locale, String path) {
+        return locale.getLanguage() + " " + path;
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -7,14 +7,19 @@ import org.slf4j.MDC;
 
 /** A short id per request, sent as X-Request-Id, shown on error pages and written with every log line. */
 public final class RequestIds {
+    static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "requestId";
 
     private RequestIds() {}
 
+    static String next() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
     static void assign(Context ctx) {
-        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String id = next();
         ctx.attribute(ATTRIBUTE, id);
-        ctx.header("X-Request-Id", id);
+        ctx.header(HEADER, id);
         MDC.put(ATTRIBUTE, id);
     }
 

@@ -10,23 +10,13 @@ import org.lectern.config.Config;
 
 /** Builds the Javalin server: static files, security headers, request ids, errors, and the routes table. */
 public final class WebServer {
-    private static final String CSP = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
-
     private WebServer() {}
 
-    public static Javalin create(Config.Server server, ErrorPages errors, Consumer<JavalinConfig> routes) {
+    public static Javalin create(
+            Config.Server server, ErrorPages errors, PageCache pages, Consumer<JavalinConfig> routes) {
         return Javalin.create(config -> {
+            // Javalin attaches its servlet context inside a wrapper set here: cached guest pages skip the router.
+            config.jetty.modifyServer(jetty -> jetty.setHandler(new GuestPageHandler(pages)));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000;
             config.staticFiles.enableWebjars();
@@ -44,10 +34,7 @@ public final class WebServer {
             });
             config.routes.before(ctx -> {
                 RequestIds.assign(ctx);
-                ctx.header("Content-Security-Policy", CSP);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "same-origin");
-                ctx.header("X-Frame-Options", "DENY");
+                SecurityHeaders.ALL.forEach(ctx::header);
             });
             config.routes.after(ctx -> RequestIds.release());
             config.routes.exception(HttpResponseException.class, errors::expected);

@@ -138,4 +138,45 @@ class PagesHttpTest {
         assertThat(page.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)");
     }
+
+    @Test
+    void aRepeatedGuestPageIsServedFromMemoryWithTheSameHeadersAndGzipWhenAsked() {
+        String path = "/courses/sample-course/more/third";
+        HttpResponse<String> rendered = server.get(path);
+        HttpResponse<String> cached = server.get(path);
+        assertThat(cached.statusCode()).isEqualTo(200);
+        assertThat(cached.body()).isEqualTo(rendered.body());
+        for (String header :
+                new String[] {"ETag", "Content-Security-Policy", "X-Content-Type-Options", "Cache-Control"}) {
+            assertThat(cached.headers().firstValue(header))
+                    .as(header)
+                    .isEqualTo(rendered.headers().firstValue(header));
+        }
+        assertThat(cached.headers().firstValue("X-Request-Id")).isPresent();
+
+        HttpResponse<byte[]> gzipped =
+                server.sendBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+                        .header("Accept-Encoding", "gzip")
+                        .build());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gunzip(gzipped.body())).isEqualTo(rendered.body());
+    }
+
+    @Test
+    void aRequestWithACookieOtherThanTheLanguageIsNeverAnsweredFromTheGuestCache() {
+        String path = "/courses/sample-course/basics/first";
+        server.get(path);
+        HttpResponse<String> personal = server.get(path, "Cookie", "lang=nl; lectern_session=abc");
+        assertThat(personal.statusCode()).isEqualTo(200);
+        assertThat(personal.body()).contains("Sectie 1 · Hoofdstuk 1");
+        assertThat(server.get(path, "Cookie", "lang=nl").body()).contains("Sectie 1 · Hoofdstuk 1");
+    }
+
+    private static String gunzip(byte[] bytes) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
