@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(System.out, System.err).run(args));
+        System.exit(new Cli(System.getenv(), System.out, System.err).run(args));
     }
 
     private static String readVersion() {

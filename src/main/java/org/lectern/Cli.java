@@ -2,6 +2,7 @@ package org.lectern;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
@@ -9,10 +10,12 @@ import org.lectern.content.ContentException;
 
 /** The command line: {@code serve} (the default) and {@code import <dir>}. */
 final class Cli {
+    private final Map<String, String> env;
     private final PrintStream out;
     private final PrintStream err;
 
-    Cli(PrintStream out, PrintStream err) {
+    Cli(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
     }
@@ -21,7 +24,7 @@ final class Cli {
         String command = args.length == 0 ? "serve" : args[0];
         try {
             return switch (command) {
-                case "serve" -> serve(Config.fromEnvironment());
+                case "serve" -> serve(Config.fromMap(env));
                 case "import" -> importContent(args);
                 case "help", "--help", "-h" -> help(0);
                 default -> {
@@ -47,10 +50,10 @@ final class Cli {
             err.println("Usage: java -jar lectern.jar import <content-dir>");
             return 2;
         }
-        Config config = Config.fromEnvironment();
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.put("LECTERN_IMPORT_ON_START", "false");
-        try (App app = App.create(Config.fromMap(env))) {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put("LECTERN_IMPORT_ON_START", "false");
+        Config config = Config.fromMap(settings);
+        try (App app = App.create(config)) {
             var report = app.content().importAll(Path.of(args[1]));
             report.lines().forEach(out::println);
             out.println("Imported " + report.lines().size() + " course(s) into "

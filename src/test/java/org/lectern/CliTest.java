@@ -1,0 +1,73 @@
+package org.lectern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.db.schema.Tables.CHAPTER;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lectern.config.Config;
+import org.lectern.testing.TestFiles;
+import org.lectern.testing.TestServer;
+
+class CliTest {
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path content;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        Cli cli = new Cli(
+                Map.of("LECTERN_DATA_DIR", data.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
+    }
+
+    private int chapters() {
+        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
+            return db.fetchCount(CHAPTER);
+        }
+    }
+
+    @Test
+    void importLoadsAContentFolderAndSaysWhatItDid() {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("created sample-course: 2 sections, 3 chapters, 2 questions, 1 challenges, 1 files");
+        assertThat(chapters()).isEqualTo(3);
+    }
+
+    @Test
+    void aMalformedFolderIsRejectedWithItsFileAndLineAndChangesNothing() {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        TestFiles.write(content.resolve("sample-course/02-more/02-new.md"), "---\ntitle: New\n---\nText.\n");
+        TestFiles.write(content.resolve("sample-course/course.md"), "---\ntitle: x\nfree_sections: many\n---\n");
+        assertThat(run("import", content.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "Import failed, nothing was changed: sample-course/course.md:3: 'free_sections' must be a whole number");
+        assertThat(chapters()).isEqualTo(3);
+    }
+
+    @Test
+    void unknownCommandsAndBadSettingsGetAClearMessage() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command: frobnicate", "import <dir>");
+        Cli badPort = new Cli(
+                Map.of("PORT", "seventy"), new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(badPort.run(new String[] {"serve"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("PORT must be a whole number, not 'seventy'");
+    }
+}
