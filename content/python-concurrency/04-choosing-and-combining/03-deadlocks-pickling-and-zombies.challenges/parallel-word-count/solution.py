@@ -1,0 +1,20 @@
+import string
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+
+
+def count_one(text):
+    """Count the words of one text; top-level so that worker processes can import it."""
+    words = (token.strip(string.punctuation).lower() for token in text.split())
+    return Counter(word for word in words if word)
+
+
+def count_words(texts, workers=2):
+    """Count lowercased, punctuation-stripped words across texts, one text per worker task."""
+    total = Counter()
+    if not texts:
+        return total
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for partial in pool.map(count_one, texts):
+            total.update(partial)
+    return total
