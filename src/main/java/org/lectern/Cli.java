@@ -1,12 +1,15 @@
 package org.lectern;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
 import org.lectern.content.ContentException;
+import org.lectern.db.Database;
+import org.lectern.db.H2Backup;
 
 /** The command line: {@code serve} (the default) and {@code import <dir>}. */
 final class Cli {
@@ -26,6 +29,7 @@ final class Cli {
             return switch (command) {
                 case "serve" -> serve(Config.fromMap(env));
                 case "import" -> importContent(args);
+                case "backup" -> backup(args);
                 case "help", "--help", "-h" -> help(0);
                 default -> {
                     err.println("Unknown command: " + command);
@@ -65,12 +69,37 @@ final class Cli {
         }
     }
 
+    private int backup(String[] args) {
+        if (args.length != 2) {
+            err.println("Usage: java -jar lectern.jar backup <file.zip>");
+            return 2;
+        }
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put("LECTERN_IMPORT_ON_START", "false");
+        Config config = Config.fromMap(settings);
+        if (!config.database().isH2()) {
+            err.println("backup copies the embedded H2 database; for PostgreSQL use pg_dump (see README.md)");
+            return 2;
+        }
+        Path target = Path.of(args[1]).toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            err.println("Will not overwrite " + target + ": choose a new file name");
+            return 2;
+        }
+        try (Database database = Database.open(config.database(), config.server())) {
+            new H2Backup(database.dsl()).writeTo(target);
+            out.println("Backed up " + config.database().url() + " to " + target);
+            return 0;
+        }
+    }
+
     private int help(int status) {
         (status == 0 ? out : err).println("""
                 Usage: java -jar lectern.jar [command]
 
                   serve             start the web server (the default)
                   import <dir>      import the courses of a content folder, all or nothing
+                  backup <file.zip> copy the embedded H2 database while the server runs
                   help              show this text
 
                 Settings come from environment variables; see README.md.""");

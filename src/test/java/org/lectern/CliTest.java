@@ -70,4 +70,27 @@ class CliTest {
         assertThat(badPort.run(new String[] {"serve"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("PORT must be a whole number, not 'seventy'");
     }
+
+    @Test
+    void backupWritesAZipThatRestoresTheDatabase(@TempDir Path elsewhere) throws Exception {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        Path zip = elsewhere.resolve("backup.zip");
+        assertThat(run("backup", zip.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Backed up", zip.toString());
+        assertThat(run("backup", zip.toString())).as("never overwrites").isEqualTo(2);
+
+        Path restored = elsewhere.resolve("restored");
+        java.nio.file.Files.createDirectories(restored);
+        try (var zipFile = new java.util.zip.ZipFile(zip.toFile())) {
+            var entry = zipFile.stream()
+                    .filter(e -> e.getName().endsWith(".mv.db"))
+                    .findFirst()
+                    .orElseThrow();
+            java.nio.file.Files.copy(zipFile.getInputStream(entry), restored.resolve("lectern.mv.db"));
+        }
+        try (var db = DSL.using(Config.defaultH2Url(restored), "sa", "")) {
+            assertThat(db.fetchCount(CHAPTER)).isEqualTo(3);
+        }
+    }
 }
