@@ -68,9 +68,9 @@ final class GuestPageHandler extends Handler.Wrapper {
         if (gzip) {
             headers.put(GZIP);
         }
-        byte[] body = gzip ? page.gzipped() : page.body();
-        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        ByteBuffer body = gzip ? page.gzippedView() : page.plainView();
+        headers.put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.write(true, body, callback);
         return true;
     }
 

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -28,8 +29,19 @@ public final class PageCache {
     private final boolean enabled;
     private volatile long cachedVersion;
 
-    /** A rendered page, ready to send. */
-    record Page(byte[] body, byte[] gzipped, String etag) {}
+    /**
+     * A rendered page, ready to send. The direct buffers hold the same bytes outside the heap, so the socket write
+     * needs no copy; each response sends its own read-only view of them.
+     */
+    record Page(byte[] body, ByteBuffer direct, ByteBuffer gzippedDirect, String etag) {
+        ByteBuffer plainView() {
+            return direct.asReadOnlyBuffer();
+        }
+
+        ByteBuffer gzippedView() {
+            return gzippedDirect.asReadOnlyBuffer();
+        }
+    }
 
     /** @param enabled false in dev mode, where templates and bundles change under a running server */
     public PageCache(LongSupplier contentVersion, boolean enabled) {
@@ -77,7 +89,11 @@ public final class PageCache {
     private Page page(String html) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + cachedVersion + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
-        return new Page(body, gzip(body), etag);
+        return new Page(body, direct(body), direct(gzip(body)), etag);
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     private static String key(Locale locale, String path) {
