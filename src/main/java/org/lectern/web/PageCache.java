@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -17,16 +18,32 @@ public final class PageCache {
     private static final int MAX_ENTRIES = 2_000;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final LongSupplier contentVersion;
+    private final Predicate<Context> personal;
     private volatile long cachedVersion;
 
     private record Page(byte[] body, String etag) {}
 
     public PageCache(LongSupplier contentVersion) {
+        this(contentVersion, ctx -> false);
+    }
+
+    /**
+     * @param personal true for a request whose page differs from the guests' one (a signed-in person sees their
+     *     name and a form token): such pages are rendered every time and never stored
+     */
+    public PageCache(LongSupplier contentVersion, Predicate<Context> personal) {
         this.contentVersion = contentVersion;
+        this.personal = personal;
         this.cachedVersion = contentVersion.getAsLong();
     }
 
     public void serve(Context ctx, Supplier<String> render) {
+        if (personal.test(ctx)) {
+            ctx.header("Cache-Control", "private, no-store");
+            ctx.header("Vary", "Accept-Language, Cookie");
+            ctx.html(render.get());
+            return;
+        }
         long version = contentVersion.getAsLong();
         if (version != cachedVersion) {
             pages.clear();

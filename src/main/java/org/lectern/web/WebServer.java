@@ -23,12 +23,15 @@ public final class WebServer {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** The largest request body accepted; larger ones get the 413 page or JSON before any handler runs. */
+    public static final long MAX_REQUEST_BYTES = 1_000_000;
+
     private WebServer() {}
 
     public static Javalin create(Config.Server server, ErrorPages errors, Consumer<JavalinConfig> routes) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -48,6 +51,13 @@ public final class WebServer {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "same-origin");
                 ctx.header("X-Frame-Options", "DENY");
+                if ("https".equals(ctx.scheme())) {
+                    ctx.header("Strict-Transport-Security", "max-age=31536000");
+                }
+                if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
+                    // Refused here, not only when a handler reads the body: some handlers never read it.
+                    throw new io.javalin.http.ContentTooLargeResponse();
+                }
             });
             config.routes.after(ctx -> RequestIds.release());
             config.routes.exception(HttpResponseException.class, errors::expected);
@@ -60,7 +70,7 @@ public final class WebServer {
 
     /** Routes every deployment has, whatever features are on. */
     public static void addCommonRoutes(JavalinConfig config, Health health) {
-        config.routes.get("/health", health::show);
-        config.routes.get("/lang/{code}", new LanguageSwitch()::choose);
+        config.routes.get("/health", health::show, Access.ANYONE);
+        config.routes.get("/lang/{code}", new LanguageSwitch()::choose, Access.ANYONE);
     }
 }
