@@ -134,6 +134,7 @@ public final class App implements AutoCloseable {
     public java.util.List<io.javalin.router.Endpoint> routes() {
         return server.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
                 .toList();
     }
 

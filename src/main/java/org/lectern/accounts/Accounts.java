@@ -98,8 +98,21 @@ public final class Accounts {
         try {
             return administration.createAdmin(Emails.normalize(email), displayName, password, origin);
         } catch (InvalidInput refused) {
-            String reason = refused.messageKey().replace("accounts.", "");
-            throw new IllegalArgumentException(refused.field() + " refused (" + reason + ")", refused);
+            throw new IllegalArgumentException(refused.field() + " refused (" + refused.messageKey() + ")", refused);
+        }
+    }
+
+    /**
+     * Creates an account with a role directly, for seeding and for other features' tests.
+     *
+     * @throws IllegalArgumentException when the email is taken or malformed, or the password refused
+     */
+    public User createUser(String email, String displayName, String password, Role role) {
+        try {
+            return new AccountService(dsl, hasher, policy, audit, clock)
+                    .signUp(Emails.normalize(email), displayName, password, role, null);
+        } catch (InvalidInput refused) {
+            throw new IllegalArgumentException(refused.field() + " refused (" + refused.messageKey() + ")", refused);
         }
     }
 

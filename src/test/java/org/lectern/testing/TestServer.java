@@ -42,6 +42,9 @@ public final class TestServer implements AutoCloseable {
             env.put("LECTERN_HOST", "127.0.0.1");
             env.put("LECTERN_DATA_DIR", dataDir.toString());
             env.put("LECTERN_CONTENT_DIR", contentDir.toString());
+            // Argon2id at a fraction of production cost: tests log in hundreds of times.
+            env.put("LECTERN_ARGON2_MEMORY_KIB", "1024");
+            env.put("LECTERN_ARGON2_ITERATIONS", "1");
             env.putAll(extraEnv);
             return new TestServer(App.create(Config.fromMap(env)).start(), dataDir);
         } catch (IOException e) {
