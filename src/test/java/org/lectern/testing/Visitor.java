@@ -92,10 +92,13 @@ public final class Visitor {
     }
 
     public void setCookie(String name, String value) {
+        URI site = URI.create(server.url("/"));
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
-        cookies.getCookieStore().add(URI.create(server.url("/")), cookie);
+        // The same domain the store gives the server's cookies, so this one replaces theirs and theirs replace it.
+        cookie.setDomain(site.getHost());
+        cookies.getCookieStore().add(site, cookie);
     }
 
     public void clearCookies() {
