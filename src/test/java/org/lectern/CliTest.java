@@ -28,18 +28,24 @@ class CliTest {
                 "LECTERN_ARGON2_MEMORY_KIB", "1024",
                 "LECTERN_ARGON2_ITERATIONS", "1"));
         env.putAll(extra);
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env, prompt)
+        return new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env,
+                        prompt)
                 .run(args);
     }
 
     private boolean isAdmin(String email) {
-        try (App app = App.create(Config.fromMap(Map.of(
-                "LECTERN_DATA_DIR", data.toString(), "LECTERN_IMPORT_ON_START", "false")))) {
+        try (App app = App.create(
+                Config.fromMap(Map.of("LECTERN_DATA_DIR", data.toString(), "LECTERN_IMPORT_ON_START", "false")))) {
             return app.database()
                             .dsl()
                             .fetchCount(
                                     org.lectern.db.schema.Tables.APP_USER,
-                                    org.lectern.db.schema.Tables.APP_USER.EMAIL.eq(email)
+                                    org.lectern.db.schema.Tables.APP_USER
+                                            .EMAIL
+                                            .eq(email)
                                             .and(org.lectern.db.schema.Tables.APP_USER.ROLE.eq("admin")))
                     == 1;
         }
@@ -50,7 +56,11 @@ class CliTest {
         int status = run(
                 Map.of("LECTERN_ADMIN_PASSWORD", "the admin's long passphrase"),
                 prompt -> Optional.empty(),
-                "create-admin", "--email", "Root@Example.org", "--name", "Root");
+                "create-admin",
+                "--email",
+                "Root@Example.org",
+                "--name",
+                "Root");
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Admin ready: Root <root@example.org>");
         assertThat(isAdmin("root@example.org")).isTrue();
@@ -63,10 +73,20 @@ class CliTest {
         assertThat(err.toString()).contains("No admin was created", "password refused");
         String[] answers = {"first long passphrase", "second long passphrase"};
         int[] asked = {0};
-        assertThat(run(Map.of(), prompt -> Optional.of(answers[asked[0]++]), "create-admin", "--email", "a@example.org"))
+        assertThat(run(
+                        Map.of(),
+                        prompt -> Optional.of(answers[asked[0]++]),
+                        "create-admin",
+                        "--email",
+                        "a@example.org"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("The two passwords differ.");
-        assertThat(run(Map.of(), prompt -> Optional.of("one long passphrase"), "create-admin", "--email", "a@example.org"))
+        assertThat(run(
+                        Map.of(),
+                        prompt -> Optional.of("one long passphrase"),
+                        "create-admin",
+                        "--email",
+                        "a@example.org"))
                 .isZero();
         assertThat(isAdmin("a@example.org")).isTrue();
     }

@@ -25,6 +25,9 @@ final class AccessGate {
     }
 
     void check(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() == null) {
+            return; // a static file or WebJar, public by nature: they are served without a route
+        }
         Access access = ruleOf(ctx.routeRoles());
         if (access == Access.ANYONE) {
             return;

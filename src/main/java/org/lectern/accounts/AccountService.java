@@ -69,7 +69,9 @@ final class AccountService {
 
     /** Names are shown everywhere: one line, no control characters, no surrounding space. */
     static String cleanName(String name) {
-        return name == null ? "" : name.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", " ").strip();
+        return name == null
+                ? ""
+                : name.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", " ").strip();
     }
 
     int minPasswordLength() {

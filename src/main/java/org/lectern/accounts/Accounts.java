@@ -9,7 +9,6 @@ import org.lectern.web.Access;
 import org.lectern.web.Cookies;
 import org.lectern.web.Csrf;
 import org.lectern.web.Flash;
-import org.lectern.web.Messages;
 import org.lectern.web.Renderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +62,7 @@ public final class Accounts {
         Authenticator authenticator =
                 new Authenticator(dsl, hasher, new LoginThrottle(dsl, config.throttle(), clock), audit);
         Mailer mailer = config.smtp().configured() ? new SmtpMailer(config.smtp()) : new LogMailer();
-        PasswordResets resets =
-                new PasswordResets(dsl, hasher, policy, mailer, renderer.messages(), audit, clock);
+        PasswordResets resets = new PasswordResets(dsl, hasher, policy, mailer, renderer.messages(), audit, clock);
         var login = new LoginController(authenticator, sessions, currentUser, audit, dsl, pages, flash);
         var signup = new SignupController(service, sessions, currentUser, pages, flash);
         var account = new AccountController(service, sessions, currentUser, pages, flash);

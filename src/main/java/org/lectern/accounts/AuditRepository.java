@@ -70,7 +70,15 @@ final class AuditRepository {
                 .orderBy(AUDIT_EVENT.ID.desc())
                 .limit(limit)
                 .fetch(r -> new Entry(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10()));
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8(),
+                        r.value9(),
+                        r.value10()));
     }
 }

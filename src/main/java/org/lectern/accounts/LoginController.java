@@ -79,8 +79,10 @@ final class LoginController {
     }
 
     void logout(Context ctx) {
-        currentUser.of(ctx).ifPresent(user -> audit.record(
-                dsl, new Event(AuditKind.LOGOUT, user.id(), user.id(), user.email(), ctx.ip(), "")));
+        currentUser
+                .of(ctx)
+                .ifPresent(user -> audit.record(
+                        dsl, new Event(AuditKind.LOGOUT, user.id(), user.id(), user.email(), ctx.ip(), "")));
         sessions.end(ctx);
         flash.set(ctx, "accounts.flash.loggedOut");
         ctx.redirect("/");

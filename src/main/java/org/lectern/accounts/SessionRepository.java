@@ -19,7 +19,8 @@ final class SessionRepository {
     /** A stored session with its (enabled) owner. */
     record Found(long id, User user, boolean persistent, Instant lastSeenAt, Instant expiresAt) {}
 
-    void insert(String tokenHash, long userId, boolean persistent, Instant now, Instant expiresAt, String ip, String ua) {
+    void insert(
+            String tokenHash, long userId, boolean persistent, Instant now, Instant expiresAt, String ip, String ua) {
         dsl.insertInto(USER_SESSION)
                 .set(USER_SESSION.TOKEN_HASH, tokenHash)
                 .set(USER_SESSION.USER_ID, userId)
@@ -60,11 +61,15 @@ final class SessionRepository {
     }
 
     void deleteByToken(String tokenHash) {
-        dsl.deleteFrom(USER_SESSION).where(USER_SESSION.TOKEN_HASH.eq(tokenHash)).execute();
+        dsl.deleteFrom(USER_SESSION)
+                .where(USER_SESSION.TOKEN_HASH.eq(tokenHash))
+                .execute();
     }
 
     int deleteAllOf(long userId) {
-        return dsl.deleteFrom(USER_SESSION).where(USER_SESSION.USER_ID.eq(userId)).execute();
+        return dsl.deleteFrom(USER_SESSION)
+                .where(USER_SESSION.USER_ID.eq(userId))
+                .execute();
     }
 
     void deleteExpired(Instant now) {

@@ -44,15 +44,15 @@ final class ThrottleRepository {
         dsl.update(LOGIN_THROTTLE)
                 .set(LOGIN_THROTTLE.FAILURES, window.failures())
                 .set(LOGIN_THROTTLE.WINDOW_START, at(window.windowStart()))
-                .set(
-                        LOGIN_THROTTLE.LOCKED_UNTIL,
-                        window.lockedUntil() == null ? null : at(window.lockedUntil()))
+                .set(LOGIN_THROTTLE.LOCKED_UNTIL, window.lockedUntil() == null ? null : at(window.lockedUntil()))
                 .where(LOGIN_THROTTLE.THROTTLE_KEY.eq(key))
                 .execute();
     }
 
     void delete(String key) {
-        dsl.deleteFrom(LOGIN_THROTTLE).where(LOGIN_THROTTLE.THROTTLE_KEY.eq(key)).execute();
+        dsl.deleteFrom(LOGIN_THROTTLE)
+                .where(LOGIN_THROTTLE.THROTTLE_KEY.eq(key))
+                .execute();
     }
 
     /** Forgets windows that ended long ago and hold no lock, so the table stays small. */

@@ -71,7 +71,10 @@ final class UserRepository {
     }
 
     void updateRole(long id, Role role) {
-        dsl.update(APP_USER).set(APP_USER.ROLE, role.code()).where(APP_USER.ID.eq(id)).execute();
+        dsl.update(APP_USER)
+                .set(APP_USER.ROLE, role.code())
+                .where(APP_USER.ID.eq(id))
+                .execute();
     }
 
     /** @param since when the account was disabled, or null to enable it again */
@@ -83,7 +86,10 @@ final class UserRepository {
     }
 
     void touch(long id, Instant now) {
-        dsl.update(APP_USER).set(APP_USER.LAST_SEEN_AT, at(now)).where(APP_USER.ID.eq(id)).execute();
+        dsl.update(APP_USER)
+                .set(APP_USER.LAST_SEEN_AT, at(now))
+                .where(APP_USER.ID.eq(id))
+                .execute();
     }
 
     int activeAdmins() {

@@ -12,7 +12,8 @@ public final class ProxyHeaders {
     private ProxyHeaders() {}
 
     public static void trust(JavalinConfig config) {
-        config.contextResolver.scheme = ctx -> first(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
+        config.contextResolver.scheme =
+                ctx -> first(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
         config.contextResolver.host = ctx -> first(ctx.header("X-Forwarded-Host"), ctx.header("Host"));
         config.contextResolver.ip = ProxyHeaders::clientAddress;
     }

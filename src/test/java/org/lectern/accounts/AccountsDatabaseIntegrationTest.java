@@ -56,7 +56,9 @@ class AccountsDatabaseIntegrationTest {
             assertThat(c.disabled()).isFalse();
         });
         assertThat(users.emailTaken("ann@example.org")).isTrue();
-        assertThat(users.search("LOVE", 10)).extracting(UserRepository.Summary::email).containsExactly("ann@example.org");
+        assertThat(users.search("LOVE", 10))
+                .extracting(UserRepository.Summary::email)
+                .containsExactly("ann@example.org");
         assertThat(users.search("EXAMPLE.ORG", 10)).hasSize(2);
         users.touch(ann, NOW.plusSeconds(60));
         assertThat(users.search("", 10).get(0).lastSeenAt().toInstant()).isEqualTo(NOW.plusSeconds(60));
@@ -91,8 +93,7 @@ class AccountsDatabaseIntegrationTest {
     void throttleWindowsAreCreatedOnFirstFailureAndUpdatedInPlace(TestDatabase kind) {
         DSLContext dsl = open(kind);
         var limits = new Config.Throttle(2, 10, Duration.ofMinutes(15), Duration.ofMinutes(15));
-        LoginThrottle throttle =
-                new LoginThrottle(dsl, limits, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        LoginThrottle throttle = new LoginThrottle(dsl, limits, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         assertThat(throttle.recordFailure("ann@example.org", "10.0.0.1")).isFalse();
         assertThat(throttle.wait("ann@example.org", "10.0.0.1")).isZero();
         assertThat(throttle.recordFailure("ann@example.org", "10.0.0.1")).isTrue();

@@ -44,12 +44,15 @@ class AdminHttpTest {
         assertThat(found).contains("Wren Writer", "wren@example.org").doesNotContain("Somebody Else");
         assertThat(found).contains("data-user-id=\"" + writer.id() + "\"");
 
-        HttpResponse<String> change = chief.post(
-                "/admin/users/" + writer.id() + "/role", Map.of("role", "author", "q", "wren"));
+        HttpResponse<String> change =
+                chief.post("/admin/users/" + writer.id() + "/role", Map.of("role", "author", "q", "wren"));
         assertThat(change.statusCode()).isEqualTo(302);
         assertThat(change.headers().firstValue("Location")).contains("/admin/users?q=wren");
         assertThat(chief.get("/admin/users?q=wren").body()).contains("The role was changed.");
-        assertThat(new Visitor(server).logIn("wren@example.org", PASSWORD).get("/account").body())
+        assertThat(new Visitor(server)
+                        .logIn("wren@example.org", PASSWORD)
+                        .get("/account")
+                        .body())
                 .contains("Author");
 
         String audit = chief.get("/admin/audit").body();
@@ -69,7 +72,8 @@ class AdminHttpTest {
     @Test
     void nonsenseInputGetsFriendlyErrors() {
         Visitor chief = new Visitor(server).logIn(admin.email(), PASSWORD);
-        assertThat(chief.post("/admin/users/999999/role", Map.of("role", "author")).statusCode())
+        assertThat(chief.post("/admin/users/999999/role", Map.of("role", "author"))
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(chief.post("/admin/users/abc/role", Map.of("role", "author")).statusCode())
                 .isEqualTo(404);

@@ -39,7 +39,9 @@ class LoginHttpTest {
                 Map.of("displayName", "Ada", "email", " Ada@Example.org ", "password", PASSWORD, "next", "/"));
         assertThat(answer.statusCode()).isEqualTo(302);
         String home = visitor.get("/").body();
-        assertThat(home).contains("Welcome to Lectern", "href=\"/account\"", ">Ada<").doesNotContain("Sign up");
+        assertThat(home)
+                .contains("Welcome to Lectern", "href=\"/account\"", ">Ada<")
+                .doesNotContain("Sign up");
         assertThat(visitor.get("/account").body()).contains("ada@example.org", "Learner");
     }
 
@@ -51,10 +53,12 @@ class LoginHttpTest {
         assertThat(empty.body())
                 .contains("value=\"Bo\"", "Enter your email address.", "Enter a password.")
                 .contains("aria-invalid=\"true\"", "aria-describedby=\"email-error\"", "id=\"email-error\"");
-        HttpResponse<String> common =
-                visitor.post("/signup", Map.of("displayName", "Bo", "email", "bo@example.org", "password", "password123"));
+        HttpResponse<String> common = visitor.post(
+                "/signup", Map.of("displayName", "Bo", "email", "bo@example.org", "password", "password123"));
         assertThat(common.statusCode()).isEqualTo(400);
-        assertThat(common.body()).contains("too common", "value=\"bo@example.org\"").doesNotContain("password123");
+        assertThat(common.body())
+                .contains("too common", "value=\"bo@example.org\"")
+                .doesNotContain("password123");
         HttpResponse<String> shortOne =
                 visitor.post("/signup", Map.of("displayName", "Bo", "email", "bo@example.org", "password", "Xq9!"));
         assertThat(shortOne.body()).contains("Use at least 10 characters.");
@@ -82,7 +86,8 @@ class LoginHttpTest {
         server.app().accounts().createUser("target@example.org", "Target", PASSWORD, Role.LEARNER);
         Visitor attacker = new Visitor(server);
         for (int i = 0; i < 5; i++) {
-            assertThat(login(attacker, "target@example.org", "guess number " + i).statusCode())
+            assertThat(login(attacker, "target@example.org", "guess number " + i)
+                            .statusCode())
                     .isEqualTo(401);
             assertThat(login(attacker, "ghost@example.org", "guess number " + i).statusCode())
                     .isEqualTo(401);
@@ -92,7 +97,9 @@ class LoginHttpTest {
         assertThat(locked.body()).contains("Too many failed attempts. Wait 15 minutes");
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
         HttpResponse<String> ghost = login(attacker, "ghost@example.org", PASSWORD);
-        assertThat(ghost.statusCode()).as("an address without account is locked the same way").isEqualTo(429);
+        assertThat(ghost.statusCode())
+                .as("an address without account is locked the same way")
+                .isEqualTo(429);
         assertThat(auditCount("login_throttled")).isGreaterThanOrEqualTo(2);
         assertThat(auditCount("login_failed")).isGreaterThanOrEqualTo(10);
     }
@@ -112,12 +119,13 @@ class LoginHttpTest {
 
     @Test
     void tooManyFailuresFromOneAddressLockThatAddressWhateverTheAccount() {
-        try (TestServer strict = TestServer.start(
-                TestServer.FIXTURE_CONTENT, Map.of("LECTERN_LOGIN_MAX_FAILURES_IP", "4"))) {
+        try (TestServer strict =
+                TestServer.start(TestServer.FIXTURE_CONTENT, Map.of("LECTERN_LOGIN_MAX_FAILURES_IP", "4"))) {
             strict.app().accounts().createUser("victim@example.org", "Victim", PASSWORD, Role.LEARNER);
             Visitor sprayer = new Visitor(strict);
             for (int i = 0; i < 4; i++) {
-                assertThat(login(sprayer, "person" + i + "@example.org", PASSWORD).statusCode())
+                assertThat(login(sprayer, "person" + i + "@example.org", PASSWORD)
+                                .statusCode())
                         .isEqualTo(401);
             }
             assertThat(login(sprayer, "victim@example.org", PASSWORD).statusCode())
@@ -150,7 +158,9 @@ class LoginHttpTest {
         assertThat(guest.body())
                 .contains("Sign up to read this chapter", "href=\"/signup?next=/courses/sample-course/more/third\"")
                 .doesNotContain("The end.");
-        assertThat(new Visitor(server).get("/courses/sample-course/basics/first").body())
+        assertThat(new Visitor(server)
+                        .get("/courses/sample-course/basics/first")
+                        .body())
                 .doesNotContain("Sign up to read this chapter");
         server.app().accounts().createUser("reader@example.org", "Reader", PASSWORD, Role.LEARNER);
         Visitor member = new Visitor(server).logIn("reader@example.org", PASSWORD);

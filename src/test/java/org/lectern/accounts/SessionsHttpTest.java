@@ -113,8 +113,8 @@ class SessionsHttpTest {
                 laptop.post("/account/password", Map.of("current", "not it at all", "password", "x"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("That is not your current password.", "aria-invalid=\"true\"");
-        HttpResponse<String> changed = laptop.post(
-                "/account/password", Map.of("current", PASSWORD, "password", "an entirely new passphrase"));
+        HttpResponse<String> changed =
+                laptop.post("/account/password", Map.of("current", PASSWORD, "password", "an entirely new passphrase"));
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
         assertThat(phone.get("/account").statusCode()).isEqualTo(302);

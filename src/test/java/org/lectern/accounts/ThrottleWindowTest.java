@@ -45,9 +45,12 @@ class ThrottleWindowTest {
     void sessionsEndAtTheirExpiryAndBrowserSessionsAlsoWhenIdle() {
         Instant expires = T0.plus(Duration.ofDays(30));
         Duration idle = Duration.ofMinutes(120);
-        assertThat(SessionClock.alive(T0.plus(Duration.ofMinutes(119)), T0, expires, false, idle)).isTrue();
-        assertThat(SessionClock.alive(T0.plus(Duration.ofMinutes(120)), T0, expires, false, idle)).isFalse();
-        assertThat(SessionClock.alive(T0.plus(Duration.ofDays(29)), T0, expires, true, idle)).isTrue();
+        assertThat(SessionClock.alive(T0.plus(Duration.ofMinutes(119)), T0, expires, false, idle))
+                .isTrue();
+        assertThat(SessionClock.alive(T0.plus(Duration.ofMinutes(120)), T0, expires, false, idle))
+                .isFalse();
+        assertThat(SessionClock.alive(T0.plus(Duration.ofDays(29)), T0, expires, true, idle))
+                .isTrue();
         assertThat(SessionClock.alive(expires, T0, expires, true, idle)).isFalse();
     }
 }

@@ -25,7 +25,11 @@ class TokensTest {
     void theStoredHashIsSha256InHexStableAndNotTheToken() {
         String token = tokens.create();
         String hash = Tokens.hash(token);
-        assertThat(hash).hasSize(64).matches("[0-9a-f]+").isEqualTo(Tokens.hash(token)).doesNotContain(token);
+        assertThat(hash)
+                .hasSize(64)
+                .matches("[0-9a-f]+")
+                .isEqualTo(Tokens.hash(token))
+                .doesNotContain(token);
         assertThat(Tokens.hash(tokens.create())).isNotEqualTo(hash);
         // A known vector, so a change of algorithm cannot pass unnoticed (it would end every session).
         assertThat(Tokens.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -201,7 +201,8 @@ class CourseFolderReaderTest {
                       print(f())
                 """);
         var questions = read().sections().get(0).chapters().get(1).questions();
-        assertThat(questions).extracting(QuestionSource::answer)
+        assertThat(questions)
+                .extracting(QuestionSource::answer)
                 .containsExactly("def f():\n    return 1\nprint(f())", "def f():\n    return 1\nprint(f())");
     }
 

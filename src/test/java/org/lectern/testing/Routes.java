@@ -29,8 +29,8 @@ public final class Routes {
                         .replace("<" + sample.getKey() + ">", sample.getValue());
             }
             if (path.contains("{") || path.contains("<")) {
-                throw new IllegalStateException("No sample value for a parameter of " + pattern
-                        + ": add one to the test's samples");
+                throw new IllegalStateException(
+                        "No sample value for a parameter of " + pattern + ": add one to the test's samples");
             }
             return path;
         }

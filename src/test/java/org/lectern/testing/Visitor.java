@@ -78,7 +78,9 @@ public final class Visitor {
     /** Logs in and checks it worked: a redirect and a session cookie. */
     public Visitor logIn(String email, String password) {
         HttpResponse<String> answer = post("/login", Map.of("email", email, "password", password));
-        assertThat(answer.statusCode()).as("login of %s: %s", email, answer.body()).isEqualTo(302);
+        assertThat(answer.statusCode())
+                .as("login of %s: %s", email, answer.body())
+                .isEqualTo(302);
         assertThat(cookie("lectern_session")).isNotNull();
         return this;
     }

@@ -106,9 +106,18 @@ class AccessRulesHttpTest {
             ok = status == 401;
         }
         if (!ok) {
-            wrong.add(route + " as " + who + " (" + route.access() + "): expected " + expected + ", got " + status
-                    + " " + location);
+            wrong.add(route + " as " + who + " (" + route.access() + "): expected " + expected + ", got " + status + " "
+                    + location);
         }
+    }
+
+    @Test
+    void staticFilesAndWebJarsNeedNoRuleAndServeEveryone() {
+        Visitor guest = new Visitor(server);
+        assertThat(guest.get("/static/css/app.css").statusCode()).isEqualTo(200);
+        assertThat(guest.get("/static/js/app.js").statusCode()).isEqualTo(200);
+        assertThat(guest.get("/webjars/highlightjs/11.11.1/highlight.min.js").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -127,11 +136,11 @@ class AccessRulesHttpTest {
         Visitor admin = new Visitor(server);
         HttpResponse<String> detour = admin.get("/admin/audit?before=99");
         assertThat(detour.headers().firstValue("Location")).contains("/login?next=%2Fadmin%2Faudit%3Fbefore%3D99");
-        HttpResponse<String> form = admin.get(detour.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> form =
+                admin.get(detour.headers().firstValue("Location").orElseThrow());
         assertThat(form.body()).contains("name=\"next\" value=\"/admin/audit?before=99\"");
         HttpResponse<String> login = admin.post(
-                "/login",
-                Map.of("email", "admin@example.org", "password", PASSWORD, "next", "/admin/audit?before=99"));
+                "/login", Map.of("email", "admin@example.org", "password", PASSWORD, "next", "/admin/audit?before=99"));
         assertThat(login.headers().firstValue("Location")).contains("/admin/audit?before=99");
         HttpResponse<String> offsite = admin.get("/login?next=//evil.example/x");
         assertThat(offsite.headers().firstValue("Location")).contains("/");

@@ -55,12 +55,21 @@ class CsrfHttpTest {
             Visitor admin = admin();
             String path = route.path(samples);
             check(accepted, route, "no token", admin.submit(route.method(), path, Map.of()));
-            check(accepted, route, "a wrong token", admin.submit(route.method(), path, Map.of("_csrf", "x".repeat(43))));
+            check(
+                    accepted,
+                    route,
+                    "a wrong token",
+                    admin.submit(route.method(), path, Map.of("_csrf", "x".repeat(43))));
             Visitor stranger = new Visitor(server);
-            check(accepted, route, "another browser's token", admin.submit(
-                    route.method(), path, Map.of("_csrf", stranger.csrfToken())));
+            check(
+                    accepted,
+                    route,
+                    "another browser's token",
+                    admin.submit(route.method(), path, Map.of("_csrf", stranger.csrfToken())));
         }
-        assertThat(accepted).as("unsafe requests accepted without the right token").isEmpty();
+        assertThat(accepted)
+                .as("unsafe requests accepted without the right token")
+                .isEmpty();
     }
 
     private static void check(List<String> accepted, Route route, String how, HttpResponse<String> answer) {
@@ -84,7 +93,9 @@ class CsrfHttpTest {
                 refused.add(route + " form " + viaForm + ", header " + viaHeader);
             }
         }
-        assertThat(refused).as("requests refused although they carried the token").isEmpty();
+        assertThat(refused)
+                .as("requests refused although they carried the token")
+                .isEmpty();
     }
 
     @Test
@@ -97,10 +108,7 @@ class CsrfHttpTest {
                 "https://evil.example");
         assertThat(answer.statusCode()).isEqualTo(403);
         HttpResponse<String> same = admin.post(
-                "/admin/users/" + samples.get("id") + "/role",
-                Map.of("role", "learner"),
-                "Origin",
-                server.url(""));
+                "/admin/users/" + samples.get("id") + "/role", Map.of("role", "learner"), "Origin", server.url(""));
         assertThat(same.statusCode()).isEqualTo(302);
     }
 
@@ -108,7 +116,8 @@ class CsrfHttpTest {
     void jsonRequestsPassOnTheirOriginAndAreRefusedFromAnotherSite() {
         Visitor admin = admin();
         // /logout is the one unsafe route whose handler ignores the body: a fair stand-in for a JSON endpoint.
-        assertThat(admin.postJson("/logout", "{}", "Origin", "https://evil.example").statusCode())
+        assertThat(admin.postJson("/logout", "{}", "Origin", "https://evil.example")
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(admin.postJson("/logout", "{}", "Origin", "null").statusCode())
                 .isEqualTo(403);
