@@ -2,7 +2,6 @@ package org.lectern.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,10 +51,7 @@ class AccountsBrowserTest {
 
     @AfterEach
     void keepAScreenshot(TestInfo test) {
-        browser.screenshot(Path.of(
-                "target/screenshots",
-                getClass().getSimpleName() + "-"
-                        + test.getTestMethod().orElseThrow().getName() + ".png"));
+        browser.screenshot(test);
     }
 
     @Test

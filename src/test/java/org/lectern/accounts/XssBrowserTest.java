@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,10 +58,7 @@ class XssBrowserTest {
 
     @AfterEach
     void keepAScreenshot(TestInfo test) {
-        browser.screenshot(Path.of(
-                "target/screenshots",
-                getClass().getSimpleName() + "-"
-                        + test.getTestMethod().orElseThrow().getName() + ".png"));
+        browser.screenshot(test);
     }
 
     private void assertNothingInjected(String where) {

@@ -123,6 +123,14 @@ public final class Browser implements AutoCloseable {
         return (List<String>) result;
     }
 
+    /** Keeps what the page shows at the end of a test as target/screenshots/Class-method.png. */
+    public void screenshot(org.junit.jupiter.api.TestInfo test) {
+        screenshot(Path.of(
+                "target/screenshots",
+                test.getTestClass().orElseThrow().getSimpleName() + "-"
+                        + test.getTestMethod().orElseThrow().getName() + ".png"));
+    }
+
     /** A PNG of what the page shows now, for people reviewing a failure. */
     public void screenshot(Path file) {
         try {
