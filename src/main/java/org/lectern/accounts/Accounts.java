@@ -41,7 +41,7 @@ public final class Accounts {
         this.gate = new AccessGate(currentUser);
         this.hasher = new PasswordHasher(config.hashing());
         this.policy = new PasswordPolicy(config.hashing().minPasswordLength());
-        this.audit = new AuditLog(clock);
+        this.audit = new AuditLog(dsl, clock);
         this.administration = new UserAdministration(dsl, hasher, policy, audit, clock);
     }
 
@@ -63,7 +63,7 @@ public final class Accounts {
                 new Authenticator(dsl, hasher, new LoginThrottle(dsl, config.throttle(), clock), audit);
         Mailer mailer = config.smtp().configured() ? new SmtpMailer(config.smtp()) : new LogMailer();
         PasswordResets resets = new PasswordResets(dsl, hasher, policy, mailer, renderer.messages(), audit, clock);
-        var login = new LoginController(authenticator, sessions, currentUser, audit, dsl, pages, flash);
+        var login = new LoginController(authenticator, sessions, currentUser, audit, pages, flash);
         var signup = new SignupController(service, sessions, currentUser, pages, flash);
         var account = new AccountController(service, sessions, currentUser, pages, flash);
         var reset = new PasswordResetController(resets, service, config, pages, flash);

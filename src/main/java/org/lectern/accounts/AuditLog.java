@@ -11,12 +11,20 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditLog {
     private static final Logger log = LoggerFactory.getLogger("org.lectern.audit");
+    private final DSLContext dsl;
     private final Clock clock;
 
-    AuditLog(Clock clock) {
+    AuditLog(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
         this.clock = clock;
     }
 
+    /** Records an event on its own, for actions that change nothing else in the database. */
+    void record(AuditRepository.Event event) {
+        record(dsl, event);
+    }
+
+    /** Records an event inside the caller's transaction. */
     void record(DSLContext tx, AuditRepository.Event event) {
         new AuditRepository(tx).append(event, clock.instant());
         log.info(

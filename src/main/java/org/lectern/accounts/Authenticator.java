@@ -49,15 +49,15 @@ final class Authenticator {
         Long subject = found.map(c -> c.user().id()).orElse(null);
         if (!matches) {
             boolean locked = throttle.recordFailure(email, ip);
-            audit.record(dsl, new Event(AuditKind.LOGIN_FAILED, null, subject, email, ip, ""));
+            audit.record(new Event(AuditKind.LOGIN_FAILED, null, subject, email, ip, ""));
             if (locked) {
-                audit.record(dsl, new Event(AuditKind.LOGIN_THROTTLED, null, subject, email, ip, ""));
+                audit.record(new Event(AuditKind.LOGIN_THROTTLED, null, subject, email, ip, ""));
             }
             return new Outcome.Rejected();
         }
         UserRepository.Credentials account = found.get();
         if (account.disabled()) {
-            audit.record(dsl, new Event(AuditKind.LOGIN_FAILED, null, subject, email, ip, "account disabled"));
+            audit.record(new Event(AuditKind.LOGIN_FAILED, null, subject, email, ip, "account disabled"));
             return new Outcome.Disabled();
         }
         throttle.recordSuccess(email);

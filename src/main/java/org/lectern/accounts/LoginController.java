@@ -12,7 +12,6 @@ final class LoginController {
     private final Sessions sessions;
     private final CurrentUser currentUser;
     private final AuditLog audit;
-    private final org.jooq.DSLContext dsl;
     private final FormPages pages;
     private final Flash flash;
 
@@ -21,14 +20,12 @@ final class LoginController {
             Sessions sessions,
             CurrentUser currentUser,
             AuditLog audit,
-            org.jooq.DSLContext dsl,
             FormPages pages,
             Flash flash) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.currentUser = currentUser;
         this.audit = audit;
-        this.dsl = dsl;
         this.pages = pages;
         this.flash = flash;
     }
@@ -81,8 +78,8 @@ final class LoginController {
     void logout(Context ctx) {
         currentUser
                 .of(ctx)
-                .ifPresent(user -> audit.record(
-                        dsl, new Event(AuditKind.LOGOUT, user.id(), user.id(), user.email(), ctx.ip(), "")));
+                .ifPresent(user ->
+                        audit.record(new Event(AuditKind.LOGOUT, user.id(), user.id(), user.email(), ctx.ip(), "")));
         sessions.end(ctx);
         flash.set(ctx, "accounts.flash.loggedOut");
         ctx.redirect("/");

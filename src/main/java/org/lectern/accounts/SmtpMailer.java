@@ -9,15 +9,26 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.lectern.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends mail through the configured SMTP server (LECTERN_SMTP_*), with STARTTLS unless switched off. */
+/**
+ * Sends mail through the configured SMTP server (LECTERN_SMTP_*), with STARTTLS unless switched off. Sending happens
+ * on a background thread: a reset request for a real account must not take visibly longer than one for an unknown
+ * address, and a slow mail server must not hold a web thread.
+ */
 final class SmtpMailer implements Mailer {
     private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
     private final Config.Smtp smtp;
     private final Session session;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "lectern-mail");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SmtpMailer(Config.Smtp smtp) {
         this.smtp = smtp;
@@ -43,6 +54,10 @@ final class SmtpMailer implements Mailer {
 
     @Override
     public void send(String to, String subject, String text) {
+        sender.execute(() -> deliver(to, subject, text));
+    }
+
+    private void deliver(String to, String subject, String text) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(smtp.from()));
