@@ -124,8 +124,20 @@
     });
   }
 
+  // htmx requests prove they come from our pages with the token the page carries (signed-in pages only).
+  function csrfHeader() {
+    const meta = document.querySelector("meta[name='csrf-token']");
+    if (!meta) {
+      return;
+    }
+    document.body.addEventListener("htmx:configRequest", (event) => {
+      event.detail.headers["X-CSRF-Token"] = meta.content;
+    });
+  }
+
   highlight();
   addCopyButtons();
   menu();
   tocTracking();
+  csrfHeader();
 })();

@@ -4,18 +4,27 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Properties;
+import org.lectern.accounts.Accounts;
 import org.lectern.config.Config;
+import org.lectern.config.ConfigException;
 import org.lectern.content.Catalog;
 import org.lectern.content.ContentException;
 import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseController;
 import org.lectern.db.Database;
+import org.lectern.web.Access;
+import org.lectern.web.Cookies;
+import org.lectern.web.Csrf;
 import org.lectern.web.ErrorPages;
+import org.lectern.web.Flash;
+import org.lectern.web.GuestPageHandler;
 import org.lectern.web.Health;
 import org.lectern.web.Messages;
 import org.lectern.web.PageCache;
+import org.lectern.web.ProxyHeaders;
 import org.lectern.web.Renderer;
 import org.lectern.web.WebServer;
 import org.slf4j.Logger;
@@ -29,6 +38,7 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final ContentLoader content;
+    private final Accounts accounts;
     private final Javalin server;
 
     private App(Config config) {
@@ -40,18 +50,40 @@ public final class App implements AutoCloseable {
             Messages messages = config.server().devMode()
                     ? Messages.fromDirectory(config.server().devRoot())
                     : Messages.fromClasspath();
+            Cookies cookies = new Cookies(config.accounts().secureCookies());
+            Csrf csrf = new Csrf(cookies);
+            Flash flash = new Flash(cookies);
+            this.accounts = new Accounts(database.dsl(), config.accounts(), cookies, csrf, flash, Clock.systemUTC());
+            var currentUser = accounts.currentUser();
             Renderer renderer = new Renderer(
-                    messages, config.server().devMode(), config.server().devRoot(), VERSION);
+                    messages,
+                    config.server().devMode(),
+                    config.server().devRoot(),
+                    VERSION,
+                    csrf.and(flash).and(currentUser));
             ErrorPages errors = new ErrorPages(renderer);
             Health health = new Health(database::isHealthy, VERSION);
-            PageCache pages = new PageCache(catalog::version, !config.server().devMode());
-            CourseController courses = new CourseController(catalog, renderer, pages);
-            this.server = WebServer.create(config.server(), errors, pages, web -> {
+            // Guests share cached pages; a signed-in person (or one with a flash message) gets their own.
+            PageCache pages = new PageCache(
+                    catalog::version,
+                    !config.server().devMode(),
+                    ctx -> flash.pending(ctx) || currentUser.signedIn(ctx));
+            CourseController courses = new CourseController(catalog, renderer, pages, currentUser::signedIn);
+            GuestPageHandler fastPath =
+                    new GuestPageHandler(pages, config.accounts().trustProxy());
+            this.server = WebServer.create(config.server(), errors, fastPath, web -> {
+                if (config.accounts().trustProxy()) {
+                    ProxyHeaders.trust(web);
+                }
+                // Before any handler: first the request must come from our own pages, then the route's rule.
+                web.routes.beforeMatched(csrf::verify);
+                web.routes.beforeMatched(accounts::checkAccess);
                 WebServer.addCommonRoutes(web, health);
-                web.routes.get("/", courses::catalog);
-                web.routes.get("/courses/{course}", courses::course);
-                web.routes.get("/courses/{course}/assets/<path>", courses::asset);
-                web.routes.get("/courses/{course}/{section}/{chapter}", courses::chapter);
+                web.routes.get("/", courses::catalog, Access.ANYONE);
+                web.routes.get("/courses/{course}", courses::course, Access.ANYONE);
+                web.routes.get("/courses/{course}/assets/<path>", courses::asset, Access.ANYONE);
+                web.routes.get("/courses/{course}/{section}/{chapter}", courses::chapter, Access.ANYONE);
+                accounts.addRoutes(web, renderer);
             });
         } catch (RuntimeException e) {
             database.close();
@@ -62,6 +94,12 @@ public final class App implements AutoCloseable {
     /** Builds the application: opens the database, migrates it and imports changed content. Does not listen yet. */
     public static App create(Config config) {
         App app = new App(config);
+        try {
+            app.accounts.bootstrapAdmin();
+        } catch (IllegalArgumentException refused) {
+            app.close();
+            throw new ConfigException("LECTERN_ADMIN_EMAIL / LECTERN_ADMIN_PASSWORD: " + refused.getMessage());
+        }
         if (config.content().importOnStart()) {
             app.importChangedContent();
         }
@@ -94,6 +132,18 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** Every HTTP route with the access rules it declares, as Javalin registered them (for the access tests). */
+    public java.util.List<io.javalin.router.Endpoint> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .toList();
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -101,7 +151,7 @@ public final class App implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(System.getenv(), System.out, System.err).run(args));
+        System.exit(new Cli(System.out, System.err).run(args));
     }
 
     private static String readVersion() {

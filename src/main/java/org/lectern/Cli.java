@@ -1,26 +1,37 @@
 package org.lectern;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
 import org.lectern.content.ContentException;
 import org.lectern.db.Database;
 import org.lectern.db.H2Backup;
 
-/** The command line: {@code serve} (the default) and {@code import <dir>}. */
+/** The command line: {@code serve} (the default), {@code import}, {@code create-admin} and {@code backup}. */
 final class Cli {
-    private final Map<String, String> env;
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
+    private final Function<String, Optional<String>> passwordPrompt;
 
-    Cli(Map<String, String> env, PrintStream out, PrintStream err) {
-        this.env = Map.copyOf(env);
+    Cli(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv(), Cli::askConsole);
+    }
+
+    /** @param passwordPrompt asks for a secret without echoing it; empty when nobody can be asked */
+    Cli(PrintStream out, PrintStream err, Map<String, String> env, Function<String, Optional<String>> passwordPrompt) {
         this.out = out;
         this.err = err;
+        this.env = Map.copyOf(env);
+        this.passwordPrompt = passwordPrompt;
     }
 
     int run(String[] args) {
@@ -29,6 +40,7 @@ final class Cli {
             return switch (command) {
                 case "serve" -> serve(Config.fromMap(env));
                 case "import" -> importContent(args);
+                case "create-admin" -> createAdmin(args);
                 case "backup" -> backup(args);
                 case "help", "--help", "-h" -> help(0);
                 default -> {
@@ -54,10 +66,8 @@ final class Cli {
             err.println("Usage: java -jar lectern.jar import <content-dir>");
             return 2;
         }
-        Map<String, String> settings = new HashMap<>(env);
-        settings.put("LECTERN_IMPORT_ON_START", "false");
-        Config config = Config.fromMap(settings);
-        try (App app = App.create(config)) {
+        Config config = Config.fromMap(env);
+        try (App app = App.create(withoutImport())) {
             var report = app.content().importAll(Path.of(args[1]));
             report.lines().forEach(out::println);
             out.println("Imported " + report.lines().size() + " course(s) into "
@@ -74,9 +84,7 @@ final class Cli {
             err.println("Usage: java -jar lectern.jar backup <file.zip>");
             return 2;
         }
-        Map<String, String> settings = new HashMap<>(env);
-        settings.put("LECTERN_IMPORT_ON_START", "false");
-        Config config = Config.fromMap(settings);
+        Config config = withoutImport();
         if (!config.database().isH2()) {
             err.println("backup copies the embedded H2 database; for PostgreSQL use pg_dump (see README.md)");
             return 2;
@@ -93,12 +101,83 @@ final class Cli {
         }
     }
 
+    /** {@code create-admin --email <address> [--name <name>]}: the password from the console or the environment. */
+    private int createAdmin(String[] args) {
+        Map<String, String> options = options(args);
+        String email = options.get("--email");
+        if (email == null || options.containsKey("?")) {
+            err.println("Usage: java -jar lectern.jar create-admin --email <address> [--name <name>]");
+            return 2;
+        }
+        Optional<String> password = Optional.ofNullable(env.get("LECTERN_ADMIN_PASSWORD"))
+                .filter(p -> !p.isEmpty())
+                .or(this::promptTwice);
+        if (password.isEmpty()) {
+            err.println("No password: run this in a terminal, or set LECTERN_ADMIN_PASSWORD.");
+            return 2;
+        }
+        try (App app = App.create(withoutImport())) {
+            var admin = app.accounts()
+                    .createAdmin(email, options.getOrDefault("--name", ""), password.get(), "command line");
+            out.println("Admin ready: " + admin.displayName() + " <" + admin.email() + ">");
+            return 0;
+        } catch (IllegalArgumentException refused) {
+            err.println("No admin was created: " + refused.getMessage());
+            return 1;
+        }
+    }
+
+    private Optional<String> promptTwice() {
+        Optional<String> first = passwordPrompt.apply("Password for the new admin: ");
+        if (first.isEmpty()) {
+            return first;
+        }
+        Optional<String> again = passwordPrompt.apply("The same password again: ");
+        if (!first.equals(again)) {
+            err.println("The two passwords differ.");
+            return Optional.empty();
+        }
+        return first;
+    }
+
+    private static Optional<String> askConsole(String prompt) {
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty();
+        }
+        char[] typed = console.readPassword("%s", prompt);
+        return typed == null ? Optional.empty() : Optional.of(new String(typed));
+    }
+
+    /** {@code --key value} pairs after the command; a stray word is recorded under "?". */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            } else {
+                options.put("?", Arrays.toString(args));
+            }
+        }
+        return options;
+    }
+
+    /** Commands that only need the database must not import content on the way. */
+    private Config withoutImport() {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put("LECTERN_IMPORT_ON_START", "false");
+        return Config.fromMap(settings);
+    }
+
     private int help(int status) {
         (status == 0 ? out : err).println("""
                 Usage: java -jar lectern.jar [command]
 
                   serve             start the web server (the default)
                   import <dir>      import the courses of a content folder, all or nothing
+                  create-admin --email <address> [--name <name>]
+                                    create an admin (or promote an account); asks for the password,
+                                    or reads LECTERN_ADMIN_PASSWORD
                   backup <file.zip> copy the embedded H2 database while the server runs
                   help              show this text
 

@@ -26,11 +26,15 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        Cli cli = new Cli(
-                Map.of("LECTERN_DATA_DIR", data.toString()),
+        return cli(Map.of("LECTERN_DATA_DIR", data.toString())).run(args);
+    }
+
+    private Cli cli(Map<String, String> env) {
+        return new Cli(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return cli.run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                prompt -> java.util.Optional.empty());
     }
 
     private int chapters() {
@@ -65,9 +69,7 @@ class CliTest {
     void unknownCommandsAndBadSettingsGetAClearMessage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command: frobnicate", "import <dir>");
-        Cli badPort = new Cli(
-                Map.of("PORT", "seventy"), new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(badPort.run(new String[] {"serve"})).isEqualTo(2);
+        assertThat(cli(Map.of("PORT", "seventy")).run(new String[] {"serve"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("PORT must be a whole number, not 'seventy'");
     }
 

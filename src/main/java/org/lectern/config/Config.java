@@ -1,12 +1,13 @@
 package org.lectern.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Every setting Lectern reads, with its default. Each comes from an environment variable; the README lists them.
  */
-public record Config(Server server, Database database, Content content) {
+public record Config(Server server, Database database, Content content, Accounts accounts) {
 
     /** Where the web server listens and where it keeps its files. */
     public record Server(int port, String host, Path dataDir, boolean devMode, Path devRoot) {}
@@ -20,6 +21,38 @@ public record Config(Server server, Database database, Content content) {
 
     /** The content folder imported at start-up. */
     public record Content(Path dir, boolean importOnStart) {}
+
+    /**
+     * Sign-in, sessions and the security settings around them.
+     *
+     * @param trustProxy take the scheme and client address from X-Forwarded-Proto/-For (behind a reverse proxy)
+     * @param secureCookies mark cookies Secure even when the request arrived over plain HTTP
+     * @param publicUrl the site's address for links in mails, such as https://learn.example.org; empty: the request's
+     */
+    public record Accounts(
+            boolean trustProxy,
+            boolean secureCookies,
+            String publicUrl,
+            Duration sessionIdle,
+            Duration rememberFor,
+            Hashing hashing,
+            Throttle throttle,
+            String adminEmail,
+            String adminPassword,
+            Smtp smtp) {}
+
+    /** Argon2id cost: memory in KiB, passes, lanes. Tests lower them; production keeps OWASP's minimum or more. */
+    public record Hashing(int memoryKib, int iterations, int parallelism, int minPasswordLength) {}
+
+    /** Failed logins allowed per account and per address within the window before a lock of the given length. */
+    public record Throttle(int perAccount, int perIp, Duration window, Duration lock) {}
+
+    /** Where password-reset mails go out; without a host the links are written to the log instead. */
+    public record Smtp(String host, int port, String user, String password, String from, boolean startTls) {
+        public boolean configured() {
+            return !host.isEmpty();
+        }
+    }
 
     public static Config fromEnvironment() {
         return fromMap(System.getenv());
@@ -41,7 +74,36 @@ public record Config(Server server, Database database, Content content) {
                         s.get("DATABASE_USER", "sa"),
                         s.get("DATABASE_PASSWORD", ""),
                         s.integer("DATABASE_POOL_SIZE", 10)),
-                new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)));
+                new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)),
+                accounts(s));
+    }
+
+    private static Accounts accounts(Settings s) {
+        return new Accounts(
+                s.bool("LECTERN_TRUST_PROXY", false),
+                s.bool("LECTERN_SECURE_COOKIES", false),
+                s.get("LECTERN_PUBLIC_URL", "").replaceAll("/+$", ""),
+                Duration.ofMinutes(s.integer("LECTERN_SESSION_IDLE_MINUTES", 120)),
+                Duration.ofDays(s.integer("LECTERN_REMEMBER_ME_DAYS", 30)),
+                new Hashing(
+                        s.integer("LECTERN_ARGON2_MEMORY_KIB", 19_456),
+                        s.integer("LECTERN_ARGON2_ITERATIONS", 2),
+                        s.integer("LECTERN_ARGON2_PARALLELISM", 1),
+                        s.integer("LECTERN_PASSWORD_MIN_LENGTH", 10)),
+                new Throttle(
+                        s.integer("LECTERN_LOGIN_MAX_FAILURES_ACCOUNT", 5),
+                        s.integer("LECTERN_LOGIN_MAX_FAILURES_IP", 30),
+                        Duration.ofMinutes(s.integer("LECTERN_LOGIN_WINDOW_MINUTES", 15)),
+                        Duration.ofMinutes(s.integer("LECTERN_LOGIN_LOCK_MINUTES", 15))),
+                s.get("LECTERN_ADMIN_EMAIL", ""),
+                s.get("LECTERN_ADMIN_PASSWORD", ""),
+                new Smtp(
+                        s.get("LECTERN_SMTP_HOST", ""),
+                        s.integer("LECTERN_SMTP_PORT", 587),
+                        s.get("LECTERN_SMTP_USER", ""),
+                        s.get("LECTERN_SMTP_PASSWORD", ""),
+                        s.get("LECTERN_SMTP_FROM", "lectern@localhost"),
+                        s.bool("LECTERN_SMTP_STARTTLS", true)));
     }
 
     /** The H2 options match the ones jOOQ's classes were generated with, so names line up. */
@@ -54,6 +116,7 @@ public record Config(Server server, Database database, Content content) {
         return new Config(
                 new Server(port, server.host(), server.dataDir(), server.devMode(), server.devRoot()),
                 database,
-                content);
+                content,
+                accounts);
     }
 }

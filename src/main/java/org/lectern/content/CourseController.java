@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.lectern.content.CourseOutline.Located;
 import org.lectern.web.PageCache;
 import org.lectern.web.Renderer;
@@ -13,11 +14,14 @@ public final class CourseController {
     private final Catalog catalog;
     private final Renderer renderer;
     private final PageCache pages;
+    private final Predicate<Context> signedIn;
 
-    public CourseController(Catalog catalog, Renderer renderer, PageCache pages) {
+    /** @param signedIn whether the request comes from a signed-in person, who may read every chapter */
+    public CourseController(Catalog catalog, Renderer renderer, PageCache pages, Predicate<Context> signedIn) {
         this.catalog = catalog;
         this.renderer = renderer;
         this.pages = pages;
+        this.signedIn = signedIn;
     }
 
     public void catalog(Context ctx) {
@@ -44,14 +48,19 @@ public final class CourseController {
         CourseOutline course = catalog.outline(ctx.pathParam("course")).orElseThrow(NotFoundResponse::new);
         Located at =
                 course.find(ctx.pathParam("section"), ctx.pathParam("chapter")).orElseThrow(NotFoundResponse::new);
+        // Guests get an invitation instead of a members' chapter: 200, the same page for every guest, so the
+        // shared cache serves it and search engines see the chapter's title and summary.
+        boolean locked = !at.chapter().free() && !signedIn.test(ctx);
         pages.serve(ctx, () -> {
-            RenderedMarkdown body = catalog.chapter(course, at);
             Map<String, Object> model = new HashMap<>();
             model.put("course", course);
             model.put("at", at);
-            model.put("body", body);
             model.put("previous", course.previous(at).orElse(null));
             model.put("next", course.next(at).orElse(null));
+            if (locked) {
+                return renderer.render(ctx, "chapters/locked", model);
+            }
+            model.put("body", catalog.chapter(course, at));
             return renderer.render(ctx, "chapters/chapter", model);
         });
     }

@@ -55,7 +55,8 @@ public final class ErrorPages {
         }
     }
 
-    static boolean wantsJson(Context ctx) {
+    /** True for programs: everything under /api/, and requests that accept JSON but not HTML. */
+    public static boolean wantsJson(Context ctx) {
         if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
             return true;
         }
@@ -65,7 +66,7 @@ public final class ErrorPages {
 
     private static String titleKey(int status) {
         return switch (status) {
-            case 400, 403, 404, 405, 413, 429, 503 -> Integer.toString(status);
+            case 400, 401, 403, 404, 405, 413, 429, 503 -> Integer.toString(status);
             default -> status >= 500 ? "500" : "400";
         };
     }

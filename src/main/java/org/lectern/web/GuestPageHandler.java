@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
  * here, straight from memory, with the same headers the router would send. Everything else, misses included,
  * passes through to Javalin, which renders and fills the cache.
  */
-final class GuestPageHandler extends Handler.Wrapper {
+public final class GuestPageHandler extends Handler.Wrapper {
     /** Cookies a guest may carry; any other (a session, say) means the page may be personal. */
     private static final Set<String> GUEST_COOKIES = Set.of(Locales.COOKIE);
 
@@ -34,10 +34,13 @@ final class GuestPageHandler extends Handler.Wrapper {
     private static final HttpField VARY = new HttpField(HttpHeader.VARY, "Accept-Language, Cookie, Accept-Encoding");
     private static final HttpField GZIP = new HttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private final PageCache cache;
+    private final boolean trustProxy;
     private final Map<String, Locale> languageOfHeader = new ConcurrentHashMap<>();
 
-    GuestPageHandler(PageCache cache) {
+    /** @param trustProxy whether X-Forwarded-Proto tells if the visitor came over HTTPS */
+    public GuestPageHandler(PageCache cache, boolean trustProxy) {
         this.cache = cache;
+        this.trustProxy = trustProxy;
     }
 
     @Override
@@ -53,6 +56,10 @@ final class GuestPageHandler extends Handler.Wrapper {
         PageCache.Page page = hit.get();
         var headers = response.getHeaders();
         FIXED_HEADERS.forEach(headers::put);
+        if (request.isSecure()
+                || (trustProxy && "https".equals(request.getHeaders().get("X-Forwarded-Proto")))) {
+            headers.put(SecurityHeaders.HSTS_NAME, SecurityHeaders.HSTS_VALUE);
+        }
         headers.put(RequestIds.HEADER, RequestIds.next());
         headers.put(HttpHeader.ETAG, page.etag());
         headers.put(CACHE_CONTROL);

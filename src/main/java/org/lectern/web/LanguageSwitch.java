@@ -15,18 +15,6 @@ final class LanguageSwitch {
         }
         Cookie cookie = new Cookie(Locales.COOKIE, code, "/", ONE_YEAR, false, false, null, SameSite.LAX);
         ctx.cookie(cookie);
-        ctx.redirect(safeNext(ctx.queryParam("next")));
-    }
-
-    /** Only paths on this site: never an open redirect. */
-    static String safeNext(String next) {
-        if (next == null
-                || !next.startsWith("/")
-                || next.startsWith("//")
-                || next.contains("\\")
-                || next.chars().anyMatch(c -> c < 0x20)) {
-            return "/";
-        }
-        return next;
+        ctx.redirect(Redirects.safeNext(ctx.queryParam("next")));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,6 +28,7 @@ public final class PageCache {
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final LongSupplier contentVersion;
     private final boolean enabled;
+    private final Predicate<Context> personal;
     private volatile long cachedVersion;
 
     /**
@@ -43,15 +45,26 @@ public final class PageCache {
         }
     }
 
-    /** @param enabled false in dev mode, where templates and bundles change under a running server */
-    public PageCache(LongSupplier contentVersion, boolean enabled) {
+    /**
+     * @param enabled false in dev mode, where templates and bundles change under a running server
+     * @param personal true for a request whose page differs from the guests' one (a signed-in person sees their
+     *     name and a form token): such pages are rendered every time and never stored
+     */
+    public PageCache(LongSupplier contentVersion, boolean enabled, Predicate<Context> personal) {
         this.contentVersion = contentVersion;
         this.enabled = enabled;
+        this.personal = personal;
         this.cachedVersion = contentVersion.getAsLong();
     }
 
     /** Serves the guest page for this request from the cache, rendering and keeping it on a miss. */
     public void serve(Context ctx, Supplier<String> render) {
+        if (personal.test(ctx)) {
+            ctx.header("Cache-Control", "private, no-store");
+            ctx.header("Vary", "Accept-Language, Cookie");
+            ctx.html(render.get());
+            return;
+        }
         if (!enabled) {
             ctx.html(render.get());
             return;

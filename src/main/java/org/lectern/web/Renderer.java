@@ -21,11 +21,18 @@ public final class Renderer {
     private final TemplateEngine engine = new TemplateEngine();
     private final Messages messages;
     private final String version;
+    private final RequestModel requestModel;
     private volatile JakartaServletWebApplication application;
 
     public Renderer(Messages messages, boolean devMode, Path devRoot, String version) {
+        this(messages, devMode, devRoot, version, RequestModel.NONE);
+    }
+
+    /** @param requestModel variables every page of a request gets, such as the signed-in person */
+    public Renderer(Messages messages, boolean devMode, Path devRoot, String version, RequestModel requestModel) {
         this.messages = messages;
         this.version = version;
+        this.requestModel = requestModel;
         AbstractConfigurableTemplateResolver resolver;
         if (devMode) {
             resolver = new FileTemplateResolver();
@@ -50,7 +57,9 @@ public final class Renderer {
     /** Renders to a string, for callers that cache or post-process the page. */
     public String render(Context ctx, String template, Map<String, Object> model) {
         WebContext context = new WebContext(exchange(ctx), Locales.of(ctx));
-        Map<String, Object> variables = new HashMap<>(model);
+        Map<String, Object> variables = new HashMap<>();
+        requestModel.addTo(ctx, variables);
+        variables.putAll(model);
         variables.put("lang", Locales.of(ctx).getLanguage());
         variables.put("path", ctx.path());
         variables.put("appVersion", version);

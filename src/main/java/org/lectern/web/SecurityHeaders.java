@@ -20,6 +20,11 @@ final class SecurityHeaders {
 
     static final Map<String, String> ALL = headers();
 
+    /** Sent only over HTTPS, as the standard requires. */
+    static final String HSTS_NAME = "Strict-Transport-Security";
+
+    static final String HSTS_VALUE = "max-age=31536000";
+
     private SecurityHeaders() {}
 
     private static Map<String, String> headers() {

@@ -10,15 +10,18 @@ import org.lectern.config.Config;
 
 /** Builds the Javalin server: static files, security headers, request ids, errors, and the routes table. */
 public final class WebServer {
+    /** The largest request body accepted; larger ones get the 413 page or JSON before any handler runs. */
+    public static final long MAX_REQUEST_BYTES = 1_000_000;
+
     private WebServer() {}
 
     public static Javalin create(
-            Config.Server server, ErrorPages errors, PageCache pages, Consumer<JavalinConfig> routes) {
+            Config.Server server, ErrorPages errors, GuestPageHandler fastPath, Consumer<JavalinConfig> routes) {
         return Javalin.create(config -> {
             // Javalin attaches its servlet context inside a wrapper set here: cached guest pages skip the router.
-            config.jetty.modifyServer(jetty -> jetty.setHandler(new GuestPageHandler(pages)));
+            config.jetty.modifyServer(jetty -> jetty.setHandler(fastPath));
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -35,6 +38,13 @@ public final class WebServer {
             config.routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 SecurityHeaders.ALL.forEach(ctx::header);
+                if ("https".equals(ctx.scheme())) {
+                    ctx.header(SecurityHeaders.HSTS_NAME, SecurityHeaders.HSTS_VALUE);
+                }
+                if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
+                    // Refused here, not only when a handler reads the body: some handlers never read it.
+                    throw new io.javalin.http.ContentTooLargeResponse();
+                }
             });
             config.routes.after(ctx -> RequestIds.release());
             config.routes.exception(HttpResponseException.class, errors::expected);
@@ -47,7 +57,7 @@ public final class WebServer {
 
     /** Routes every deployment has, whatever features are on. */
     public static void addCommonRoutes(JavalinConfig config, Health health) {
-        config.routes.get("/health", health::show);
-        config.routes.get("/lang/{code}", new LanguageSwitch()::choose);
+        config.routes.get("/health", health::show, Access.ANYONE);
+        config.routes.get("/lang/{code}", new LanguageSwitch()::choose, Access.ANYONE);
     }
 }

@@ -76,6 +76,23 @@ public final class Browser implements AutoCloseable {
         return waitUpTo(Duration.ofSeconds(10));
     }
 
+    /**
+     * Runs an action that leaves the page (a form submit, a link) and waits until the next page has loaded. Marks
+     * the old document first, so a slow server cannot make the old page pass for the new one.
+     */
+    public void awaitNewPage(Runnable action) {
+        script("document.documentElement.dataset.leaving = 'yes'");
+        action.run();
+        waiting().until(d -> {
+            try {
+                return !"yes".equals(script("return document.documentElement.dataset.leaving || ''"))
+                        && "complete".equals(script("return document.readyState"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false;
+            }
+        });
+    }
+
     public void resize(Dimension size) {
         driver.manage().window().setSize(size);
     }
@@ -104,6 +121,14 @@ public final class Browser implements AutoCloseable {
                   .catch(e => done(['axe failed: ' + e]));
                 """);
         return (List<String>) result;
+    }
+
+    /** Keeps what the page shows at the end of a test as target/screenshots/Class-method.png. */
+    public void screenshot(org.junit.jupiter.api.TestInfo test) {
+        screenshot(Path.of(
+                "target/screenshots",
+                test.getTestClass().orElseThrow().getSimpleName() + "-"
+                        + test.getTestMethod().orElseThrow().getName() + ".png"));
     }
 
     /** A PNG of what the page shows now, for people reviewing a failure. */

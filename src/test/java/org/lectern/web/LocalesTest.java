@@ -17,10 +17,10 @@ class LocalesTest {
 
     @Test
     void theLanguageSwitchOnlyRedirectsWithinTheSite() {
-        assertThat(LanguageSwitch.safeNext("/courses/x")).isEqualTo("/courses/x");
-        assertThat(LanguageSwitch.safeNext("//evil.example")).isEqualTo("/");
-        assertThat(LanguageSwitch.safeNext("https://evil.example")).isEqualTo("/");
-        assertThat(LanguageSwitch.safeNext("/\\evil.example")).isEqualTo("/");
-        assertThat(LanguageSwitch.safeNext(null)).isEqualTo("/");
+        assertThat(Redirects.safeNext("/courses/x")).isEqualTo("/courses/x");
+        assertThat(Redirects.safeNext("//evil.example")).isEqualTo("/");
+        assertThat(Redirects.safeNext("https://evil.example")).isEqualTo("/");
+        assertThat(Redirects.safeNext("/\\evil.example")).isEqualTo("/");
+        assertThat(Redirects.safeNext(null)).isEqualTo("/");
     }
 }
