@@ -5,7 +5,10 @@ import java.util.Map;
 import org.lectern.web.Flash;
 import org.lectern.web.Form;
 
-/** {@code /account}: who you are, and changing your password (which signs out your other devices). */
+/**
+ * {@code /signup} makes a learner account, signed in at once; {@code /account} shows who you are and changes your
+ * password (which signs out your other devices).
+ */
 final class AccountController {
     private final AccountService accounts;
     private final Sessions sessions;
@@ -20,6 +23,48 @@ final class AccountController {
         this.currentUser = currentUser;
         this.pages = pages;
         this.flash = flash;
+    }
+
+    void signupForm(Context ctx) {
+        String next = LoginController.nextAfterLogin(ctx.queryParam("next"));
+        if (currentUser.signedIn(ctx)) {
+            ctx.redirect(next);
+            return;
+        }
+        showSignup(ctx, 200, new Form().value("next", next));
+    }
+
+    void signup(Context ctx) {
+        String email = Emails.normalize(FormPages.param(ctx, "email"));
+        String name = FormPages.param(ctx, "displayName");
+        String password = FormPages.param(ctx, "password");
+        String next = LoginController.nextAfterLogin(ctx.formParam("next"));
+        Form form = new Form().value("email", email).value("displayName", name).value("next", next);
+        if (name.isBlank()) {
+            form.error("displayName", pages.text(ctx, "accounts.name.required"));
+        }
+        if (email.isEmpty()) {
+            form.error("email", pages.text(ctx, "accounts.email.required"));
+        }
+        if (password.isEmpty()) {
+            form.error("password", pages.text(ctx, "accounts.password.required"));
+        }
+        if (!form.valid()) {
+            showSignup(ctx, 400, form);
+            return;
+        }
+        try {
+            User user = accounts.signUp(email, name, password, Role.LEARNER, ctx.ip());
+            sessions.start(ctx, user, false);
+            flash.set(ctx, "accounts.flash.welcomeNew");
+            ctx.redirect(next);
+        } catch (InvalidInput problem) {
+            showSignup(ctx, 400, pages.with(ctx, form, problem));
+        }
+    }
+
+    private void showSignup(Context ctx, int status, Form form) {
+        pages.show(ctx, status, "accounts/signup", form, Map.of("minLength", accounts.minPasswordLength()));
     }
 
     void show(Context ctx) {

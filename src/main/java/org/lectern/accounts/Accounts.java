@@ -64,7 +64,6 @@ public final class Accounts {
         Mailer mailer = config.smtp().configured() ? new SmtpMailer(config.smtp()) : new LogMailer();
         PasswordResets resets = new PasswordResets(dsl, hasher, policy, mailer, renderer.messages(), audit, clock);
         var login = new LoginController(authenticator, sessions, currentUser, audit, pages, flash);
-        var signup = new SignupController(service, sessions, currentUser, pages, flash);
         var account = new AccountController(service, sessions, currentUser, pages, flash);
         var reset = new PasswordResetController(resets, service, config, pages, flash);
         var admin = new AdminController(administration, currentUser, pages, flash);
@@ -73,8 +72,8 @@ public final class Accounts {
         routes.get("/login", login::form, Access.ANYONE);
         routes.post("/login", login::login, Access.ANYONE);
         routes.post("/logout", login::logout, Access.ANYONE);
-        routes.get("/signup", signup::form, Access.ANYONE);
-        routes.post("/signup", signup::signup, Access.ANYONE);
+        routes.get("/signup", account::signupForm, Access.ANYONE);
+        routes.post("/signup", account::signup, Access.ANYONE);
         routes.get("/password/forgot", reset::forgotForm, Access.ANYONE);
         routes.post("/password/forgot", reset::forgot, Access.ANYONE);
         routes.get("/password/reset", reset::resetForm, Access.ANYONE);

@@ -19,7 +19,7 @@ final class FormPages {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("form", form);
         ctx.status(status);
-        renderer.html(ctx, template, model);
+        show(ctx, template, model);
     }
 
     void show(Context ctx, int status, String template, Form form) {
@@ -27,6 +27,8 @@ final class FormPages {
     }
 
     void show(Context ctx, String template, Map<String, Object> model) {
+        // Forms carry a CSRF token and what the person typed: nothing a shared cache or the back button should keep.
+        ctx.header("Cache-Control", "no-store");
         renderer.html(ctx, template, model);
     }
 

@@ -35,40 +35,41 @@ final class UserAdministration {
 
     /** @return false when there is no such person */
     boolean changeRole(User admin, long userId, Role role, String ip) {
-        refuseSelf(admin, userId);
-        return dsl.transactionResult(c -> {
-            UserRepository users = new UserRepository(c.dsl());
-            var target = users.credentials(userId);
-            if (target.isEmpty()) {
-                return false;
-            }
-            Role before = target.get().user().role();
+        return change(admin, userId, (tx, users, target) -> {
+            Role before = target.user().role();
             if (before != role) {
                 users.updateRole(userId, role);
                 String detail = before.code() + " -> " + role.code();
-                audit.record(c.dsl(), new Event(AuditKind.ROLE_CHANGED, admin.id(), userId, null, ip, detail));
+                audit.record(tx, new Event(AuditKind.ROLE_CHANGED, admin.id(), userId, null, ip, detail));
             }
-            return true;
         });
     }
 
     /** Disabling ends the person's sessions at once; enabling lets them log in again. */
     boolean setEnabled(User admin, long userId, boolean enabled, String ip) {
+        return change(admin, userId, (tx, users, target) -> {
+            if (target.disabled() == enabled) {
+                users.setDisabled(userId, enabled ? null : clock.instant());
+                int ended = enabled ? 0 : Sessions.endAllOf(tx, userId);
+                AuditKind kind = enabled ? AuditKind.USER_ENABLED : AuditKind.USER_DISABLED;
+                String detail = enabled ? "" : ended + " session(s) ended";
+                audit.record(tx, new Event(kind, admin.id(), userId, null, ip, detail));
+            }
+        });
+    }
+
+    private interface Change {
+        void apply(DSLContext tx, UserRepository users, UserRepository.Credentials target);
+    }
+
+    /** Applies an admin's change to another person in one transaction; false when there is no such person. */
+    private boolean change(User admin, long userId, Change change) {
         refuseSelf(admin, userId);
         return dsl.transactionResult(c -> {
             UserRepository users = new UserRepository(c.dsl());
             var target = users.credentials(userId);
-            if (target.isEmpty()) {
-                return false;
-            }
-            if (target.get().disabled() == enabled) {
-                users.setDisabled(userId, enabled ? null : clock.instant());
-                int ended = enabled ? 0 : Sessions.endAllOf(c.dsl(), userId);
-                AuditKind kind = enabled ? AuditKind.USER_ENABLED : AuditKind.USER_DISABLED;
-                String detail = enabled ? "" : ended + " session(s) ended";
-                audit.record(c.dsl(), new Event(kind, admin.id(), userId, null, ip, detail));
-            }
-            return true;
+            target.ifPresent(t -> change.apply(c.dsl(), users, t));
+            return target.isPresent();
         });
     }
 
