@@ -2,11 +2,12 @@ package org.lectern.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.lectern.runner.RunnerConfig;
 
 /**
  * Every setting Lectern reads, with its default. Each comes from an environment variable; the README lists them.
  */
-public record Config(Server server, Database database, Content content) {
+public record Config(Server server, Database database, Content content, RunnerConfig runner) {
 
     /** Where the web server listens and where it keeps its files. */
     public record Server(int port, String host, Path dataDir, boolean devMode, Path devRoot) {}
@@ -41,7 +42,8 @@ public record Config(Server server, Database database, Content content) {
                         s.get("DATABASE_USER", "sa"),
                         s.get("DATABASE_PASSWORD", ""),
                         s.integer("DATABASE_POOL_SIZE", 10)),
-                new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)));
+                new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)),
+                RunnerConfig.fromSettings(s));
     }
 
     /** The H2 options match the ones jOOQ's classes were generated with, so names line up. */
@@ -52,6 +54,9 @@ public record Config(Server server, Database database, Content content) {
 
     public Config withPort(int port) {
         return new Config(
-                new Server(port, server.host(), server.dataDir(), server.devMode(), server.devRoot()), database, content);
+                new Server(port, server.host(), server.dataDir(), server.devMode(), server.devRoot()),
+                database,
+                content,
+                runner);
     }
 }
