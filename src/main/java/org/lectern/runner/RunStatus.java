@@ -28,11 +28,11 @@ enum RunStatus {
         if (imposed != null) {
             return imposed;
         }
-        if (oomKills > 0) {
-            return MEMORY_LIMIT;
-        }
         if (taskLimitHits > 0) {
             return PROCESS_LIMIT;
+        }
+        if (oomKills > 0) {
+            return MEMORY_LIMIT;
         }
         if (cpuLimitReached) {
             return CPU_LIMIT;

@@ -64,10 +64,11 @@ final class RunWatch {
         if (run.imposed() != null) {
             return;
         }
-        if (cgroup.oomKills() > 0) {
-            run.impose(RunStatus.MEMORY_LIMIT);
-        } else if (cgroup.taskLimitHits() > 0) {
+        // a fork bomb soon fills the memory too: the task limit it hit first is the cause to report
+        if (cgroup.taskLimitHits() > 0) {
             run.impose(RunStatus.PROCESS_LIMIT);
+        } else if (cgroup.oomKills() > 0) {
+            run.impose(RunStatus.MEMORY_LIMIT);
         } else if (cpuLimitReached()) {
             run.impose(RunStatus.CPU_LIMIT);
         }
