@@ -73,7 +73,14 @@ final class RunExecution {
         run.attach(sandbox);
         long start = System.nanoTime();
         run.started(start);
-        sandbox.sendCode(run.request().code());
+        try {
+            sandbox.sendCode(run.request().code());
+        } catch (IOException e) {
+            if (run.imposed() == null) {
+                throw e;
+            }
+            // stopped between "started" and here: the sandbox is already dead, which is no failure
+        }
         List<Future<?>> pumps = List.of(
                 io.submit(new OutputPump(run, RunEvent.Stream.STDOUT, sandbox.stdout())),
                 io.submit(new OutputPump(run, RunEvent.Stream.STDERR, sandbox.stderr())));

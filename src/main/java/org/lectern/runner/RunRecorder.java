@@ -18,11 +18,14 @@ final class RunRecorder implements Consumer<FinishedRun>, AutoCloseable {
     private static final int QUEUE = 1000;
 
     private final RunRepository repository;
+    private final Consumer<FinishedRun> afterWrite;
     private final ThreadPoolExecutor writer;
     private final AtomicLong dropped = new AtomicLong();
 
-    RunRecorder(RunRepository repository) {
+    /** {@code afterWrite} hears of each run once its row is written (or failed to be). */
+    RunRecorder(RunRepository repository, Consumer<FinishedRun> afterWrite) {
         this.repository = repository;
+        this.afterWrite = afterWrite;
         this.writer = new ThreadPoolExecutor(
                 1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), RunnerThreads.named("runner-recorder"));
     }
@@ -45,6 +48,7 @@ final class RunRecorder implements Consumer<FinishedRun>, AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Could not record run {}", run.runId(), e);
         }
+        afterWrite.accept(run);
     }
 
     /** Writes what is queued, for a while, then gives up. */

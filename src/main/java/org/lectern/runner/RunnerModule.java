@@ -35,15 +35,15 @@ public final class RunnerModule implements AutoCloseable {
         this(config, db, callers, run -> {});
     }
 
-    /** Also tells {@code observer} of every finished run, as it is recorded. */
+    /** Also tells {@code observer} of every finished run, once it is recorded. */
     RunnerModule(
             RunnerConfig config, DSLContext db, Function<Context, RunCaller> callers, Consumer<FinishedRun> observer) {
         this.config = config;
-        this.recorder = new RunRecorder(new RunRepository(db));
+        this.recorder = new RunRecorder(new RunRepository(db), observer);
         RunnerEngine started = null;
         String problem = null;
         try {
-            started = RunnerEngine.start(config, recorder.andThen(observer));
+            started = RunnerEngine.start(config, recorder);
         } catch (IOException e) {
             problem = e.getMessage();
             log.error("Running learners' code is OFF: {}", problem);

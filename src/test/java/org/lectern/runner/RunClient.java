@@ -31,10 +31,24 @@ final class RunClient implements AutoCloseable {
 
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final boolean reading;
     private WebSocket socket;
 
+    private RunClient(boolean reading) {
+        this.reading = reading;
+    }
+
     static RunClient connect(URI uri, String origin) {
-        RunClient client = new RunClient();
+        return connect(uri, origin, true);
+    }
+
+    /** A client that stops reading after its first frame, as a stalled browser tab does. */
+    static RunClient connectStalled(URI uri) {
+        return connect(uri, null, false);
+    }
+
+    private static RunClient connect(URI uri, String origin, boolean reading) {
+        RunClient client = new RunClient(reading);
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (origin != null) {
             builder.header("Origin", origin);
@@ -140,7 +154,9 @@ final class RunClient implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 

@@ -52,7 +52,11 @@ final class RunnerServer implements AutoCloseable {
     }
 
     RunClient connect() {
-        return RunClient.connect(URI.create("ws://127.0.0.1:" + port() + "/ws/run"), null);
+        return RunClient.connect(wsUri(), null);
+    }
+
+    URI wsUri() {
+        return URI.create("ws://127.0.0.1:" + port() + "/ws/run");
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {

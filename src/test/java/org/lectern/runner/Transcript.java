@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 /** The frames of one run, up to and including its exit. */
 record Transcript(List<RunClient.Frame> frames) {
+    /** A run that may have waited a moment in the queue, then printed and ended. */
+    static final String PLAIN_RUN = "(queued,)?started(,output)+,exit";
 
     JsonNode exit() {
         return frames.get(frames.size() - 1).json();
@@ -25,6 +27,13 @@ record Transcript(List<RunClient.Frame> frames) {
 
     List<RunClient.Frame> outputs() {
         return frames.stream().filter(f -> f.type().equals("output")).toList();
+    }
+
+    RunClient.Frame outputContaining(String text) {
+        return outputs().stream()
+                .filter(f -> f.json().path("data").asText().contains(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no output frame with " + text + " in " + this));
     }
 
     String types() {
