@@ -2,7 +2,6 @@ package org.lectern.runner;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,10 +128,11 @@ final class CgroupV1 {
                     pids.add(Long.parseLong(line.trim()));
                 }
             }
-        } catch (NoSuchFileException gone) {
-            return pids;
         } catch (IOException e) {
-            log.warn("Cannot read the processes of {}: {}", dir, e.toString());
+            // a group being removed answers "no such device" for a moment; that is not worth a warning
+            if (Files.isDirectory(dir)) {
+                log.warn("Cannot read the processes of {}: {}", dir, e.toString());
+            }
         }
         return pids;
     }

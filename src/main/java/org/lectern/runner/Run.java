@@ -162,15 +162,18 @@ final class Run {
         return stackDump.length() == 0 ? null : stackDump.toString();
     }
 
-    /** Sends the one exit event; later calls do nothing. */
+    /**
+     * Ends the run and sends the one exit event; later calls do nothing. The run is over, and its quota given back,
+     * before the event goes: a client that answers the exit with a new run must find the way clear.
+     */
     void finish(RunResult result) {
         synchronized (this) {
             if (finished) {
                 return;
             }
             finished = true;
-            listener.accept(new RunEvent.Exit(result));
         }
         done.complete(result);
+        listener.accept(new RunEvent.Exit(result));
     }
 }

@@ -150,10 +150,12 @@ class RunSocketTest {
     void aVanishedClientsRunIsStoppedAndItsSandboxFreed() {
         RunClient client = server.connect();
         client.run(HostileSuite.py("import time", "while True:", "    time.sleep(0.05)"));
-        client.awaitType("started", new ArrayList<>());
-        server.finished.clear();
+        String runId = client.awaitType("started", new ArrayList<>())
+                .json()
+                .path("runId")
+                .asText();
         client.abort();
-        FinishedRun run = server.nextFinished(Duration.ofSeconds(4));
+        FinishedRun run = server.finished(runId, Duration.ofSeconds(4));
         assertThat(run.result().status()).isEqualTo(RunStatus.STOPPED);
         assertThat(server.module.activeRuns()).isZero();
     }
@@ -167,15 +169,13 @@ class RunSocketTest {
                     .put("course", "python-concurrency")
                     .put("chapter", "threads-vs-processes")
                     .put("block", 3);
-            server.finished.clear();
             client.send(run);
             String runId = client.awaitType("started", new ArrayList<>())
                     .json()
                     .path("runId")
                     .asText();
             client.awaitExit();
-            FinishedRun finished = server.nextFinished(RunClient.PATIENCE);
-            assertThat(finished.runId()).isEqualTo(runId);
+            server.finished(runId, RunClient.PATIENCE);
             var row = server.db
                     .selectFrom(org.lectern.db.schema.Tables.RUN)
                     .where(org.lectern.db.schema.Tables.RUN.RUN_KEY.eq(runId))

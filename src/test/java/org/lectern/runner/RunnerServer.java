@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.DSLContext;
@@ -89,11 +90,22 @@ final class RunnerServer implements AutoCloseable {
     /** The next run to be recorded, waiting up to the timeout. */
     FinishedRun nextFinished(Duration timeout) {
         try {
-            FinishedRun run = finished.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            FinishedRun run = finished.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(run).as("a run is recorded within %s", timeout).isNotNull();
             return run;
         } catch (InterruptedException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /** This run's record, once it is written; earlier tests' runs may still be recorded meanwhile. */
+    FinishedRun finished(String runId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (FinishedRun run = nextFinished(timeout); ; run = nextFinished(timeout)) {
+            if (run.runId().equals(runId)) {
+                return run;
+            }
+            assertThat(System.nanoTime()).as("run %s recorded in time", runId).isLessThan(deadline);
         }
     }
 
