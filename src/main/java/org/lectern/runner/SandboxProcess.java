@@ -83,9 +83,12 @@ final class SandboxProcess implements AutoCloseable {
         return process.children().flatMap(ProcessHandle::children).findFirst();
     }
 
-    /** SIGKILLs the whole tree without waiting for it to go. */
+    /**
+     * SIGKILLs the whole tree without waiting for it to go. Through the ProcessHandle, because Process.destroyForcibly
+     * also closes the pipes, and output still in them would be lost to the pumps.
+     */
     void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         cgroup.killAll();
     }
 

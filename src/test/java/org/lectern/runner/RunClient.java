@@ -87,9 +87,15 @@ final class RunClient implements AutoCloseable {
 
     /** The next frame, whatever it is. */
     Frame next() {
+        return next("any", List.of());
+    }
+
+    private Frame next(String awaited, List<Frame> skipped) {
         try {
             Frame frame = frames.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(frame).as("a frame within %s", PATIENCE).isNotNull();
+            assertThat(frame)
+                    .as("a frame (awaiting %s, after %s) within %s", awaited, skipped, PATIENCE)
+                    .isNotNull();
             return frame;
         } catch (InterruptedException e) {
             throw new AssertionError(e);
@@ -98,7 +104,7 @@ final class RunClient implements AutoCloseable {
 
     /** Skips frames until one of this type arrives, keeping the ones skipped in the transcript given. */
     Frame awaitType(String type, List<Frame> skipped) {
-        for (Frame frame = next(); ; frame = next()) {
+        for (Frame frame = next(type, skipped); ; frame = next(type, skipped)) {
             if (frame.type().equals(type)) {
                 return frame;
             }
