@@ -26,7 +26,10 @@ final class RunnerEngine implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         // per run: a pump for stdout, one for stderr, and the stdin feeder
         this.io = Executors.newFixedThreadPool(3 * capacity.concurrency() + 2, RunnerThreads.named("runner-io"));
-        this.starter = Executors.newFixedThreadPool(capacity.concurrency(), RunnerThreads.named("runner-warm"));
+        // starting a sandbox is mostly waiting for the kernel (cgroup mkdir, namespaces), so each warm slot gets a
+        // thread: under load the pool refills in parallel instead of one sandbox at a time
+        this.starter =
+                Executors.newFixedThreadPool(Math.max(1, capacity.warmPool()), RunnerThreads.named("runner-warm"));
         // a uid for each sandbox that can be alive at once: one per run going, one per warm sandbox
         UidPool uids = new UidPool(config.sandbox().firstUid(), capacity.concurrency() + capacity.warmPool() + 2);
         BwrapSandbox sandbox = new BwrapSandbox(config.sandbox(), config.limits(), cgroups, uids, timer);
