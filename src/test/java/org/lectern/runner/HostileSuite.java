@@ -2,8 +2,8 @@ package org.lectern.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,13 +42,11 @@ abstract class HostileSuite {
 
     /** The same, with input handed over with the code; null for none, leaving input open. */
     Transcript run(String code, String stdin) {
-        if (stdin == null) {
-            client.run(code);
-        } else {
-            client.run(code, stdin);
+        ObjectNode frame = RunClient.runFrame(code);
+        if (stdin != null) {
+            frame.put("stdin", stdin);
         }
-        List<RunClient.Frame> seen = new ArrayList<>();
-        seen.add(client.awaitType("started", seen));
+        List<RunClient.Frame> seen = client.start(frame);
         assertThat(server.health()).as("/health while the code runs").isLessThan(PROMPT);
         Transcript transcript = client.awaitExit(seen);
         assertThat(server.health()).as("/health after the run").isLessThan(PROMPT);

@@ -2,7 +2,6 @@ package org.lectern.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +17,7 @@ class ProgramEndingsTest extends HostileSuite {
 
     @Test
     void inputAtEndOfFileRaisesEofError() {
-        client.run(py("print('waiting')", "input()"));
-        List<RunClient.Frame> seen = new ArrayList<>();
-        seen.add(client.awaitType("started", seen));
+        List<RunClient.Frame> seen = client.start(py("print('waiting')", "input()"));
         client.endInput();
         Transcript t = client.awaitExit(seen);
         assertThat(t.status()).as(t.toString()).isEqualTo("error");

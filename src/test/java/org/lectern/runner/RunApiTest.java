@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,9 +70,7 @@ class RunApiTest {
         RunnerConfig config = TestRunners.config("LECTERN_RUNNER_CONCURRENCY", "1", "LECTERN_RUNNER_QUEUE", "0");
         try (RunnerServer server = RunnerServer.start(config);
                 RunClient busy = server.connect()) {
-            busy.run(HostileSuite.py("import time", "time.sleep(30)"));
-            List<RunClient.Frame> seen = new ArrayList<>();
-            seen.add(busy.awaitType("started", seen));
+            List<RunClient.Frame> seen = busy.start(HostileSuite.py("import time", "time.sleep(30)"));
             assertError(server.post("/api/runs", JSON, "{\"code\":\"print(1)\"}"), 503, "busy");
             busy.stop();
             busy.awaitExit(seen);

@@ -65,12 +65,12 @@ final class RunClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
-    void run(String code) {
-        send(JSON.createObjectNode().put("type", "run").put("code", code));
+    static ObjectNode runFrame(String code) {
+        return JSON.createObjectNode().put("type", "run").put("code", code);
     }
 
-    void run(String code, String stdin) {
-        send(JSON.createObjectNode().put("type", "run").put("code", code).put("stdin", stdin));
+    void run(String code) {
+        send(runFrame(code));
     }
 
     void input(String data) {
@@ -110,6 +110,23 @@ final class RunClient implements AutoCloseable {
             }
             skipped.add(frame);
         }
+    }
+
+    /** Sends the run and returns its frames up to and including "started"; pass them on to awaitExit. */
+    List<Frame> start(String code) {
+        return start(runFrame(code));
+    }
+
+    List<Frame> start(ObjectNode runFrame) {
+        send(runFrame);
+        List<Frame> seen = new ArrayList<>();
+        seen.add(awaitType("started", seen));
+        return seen;
+    }
+
+    /** The id the server gave the run that these frames, up to "started", belong to. */
+    static String runId(List<Frame> started) {
+        return started.get(started.size() - 1).json().path("runId").asText();
     }
 
     /** Every frame up to and including the exit. */

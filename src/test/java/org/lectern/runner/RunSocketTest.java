@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +55,8 @@ class RunSocketTest {
     @Test
     void inputSentWhileTheProgramRunsIsRead() {
         try (RunClient client = server.connect()) {
-            client.run(HostileSuite.py(
+            List<RunClient.Frame> seen = client.start(HostileSuite.py(
                     "name = input()", "print('Hello', name)", "import sys", "print(len(sys.stdin.read()))"));
-            List<RunClient.Frame> seen = new ArrayList<>();
-            seen.add(client.awaitType("started", seen));
             client.input("Ada\n");
             client.input("more");
             client.endInput();
@@ -72,9 +69,8 @@ class RunSocketTest {
     @Test
     void stopEndsTheRunAsStopped() {
         try (RunClient client = server.connect()) {
-            client.run(HostileSuite.py("import time", "while True:", "    time.sleep(0.05)"));
-            List<RunClient.Frame> seen = new ArrayList<>();
-            seen.add(client.awaitType("started", seen));
+            List<RunClient.Frame> seen =
+                    client.start(HostileSuite.py("import time", "while True:", "    time.sleep(0.05)"));
             client.stop();
             Transcript t = client.awaitExit(seen);
             assertThat(t.status()).isEqualTo("stopped");
@@ -95,8 +91,7 @@ class RunSocketTest {
             assertThat(client.next().json().path("message").asText()).contains("too long");
             client.input("nobody is listening");
             assertThat(client.next().json().path("message").asText()).contains("no run going");
-            ObjectNode badSource =
-                    RunClient.JSON.createObjectNode().put("type", "run").put("code", "print(1)");
+            ObjectNode badSource = RunClient.runFrame("print(1)");
             badSource.putObject("source").put("block", "third");
             client.send(badSource);
             assertThat(client.next().json().path("type").asText()).isEqualTo("error");
@@ -110,9 +105,7 @@ class RunSocketTest {
     @Test
     void aSecondRunOnTheSameConnectionWaitsForTheFirstToEnd() {
         try (RunClient client = server.connect()) {
-            client.run(HostileSuite.py("import time", "time.sleep(30)"));
-            List<RunClient.Frame> seen = new ArrayList<>();
-            seen.add(client.awaitType("started", seen));
+            List<RunClient.Frame> seen = client.start(HostileSuite.py("import time", "time.sleep(30)"));
             client.run("print('second')");
             RunClient.Frame error = client.awaitType("error", seen);
             assertThat(error.json().path("message").asText()).contains("already has a run going");
@@ -149,11 +142,8 @@ class RunSocketTest {
     @Test
     void aVanishedClientsRunIsStoppedAndItsSandboxFreed() {
         RunClient client = server.connect();
-        client.run(HostileSuite.py("import time", "while True:", "    time.sleep(0.05)"));
-        String runId = client.awaitType("started", new ArrayList<>())
-                .json()
-                .path("runId")
-                .asText();
+        String runId =
+                RunClient.runId(client.start(HostileSuite.py("import time", "while True:", "    time.sleep(0.05)")));
         client.abort();
         FinishedRun run = server.finished(runId, Duration.ofSeconds(4));
         assertThat(run.result().status()).isEqualTo(RunStatus.STOPPED);
@@ -163,17 +153,12 @@ class RunSocketTest {
     @Test
     void theSourceOfARunIsRecorded() {
         try (RunClient client = server.connect()) {
-            ObjectNode run =
-                    RunClient.JSON.createObjectNode().put("type", "run").put("code", "print(1)");
+            ObjectNode run = RunClient.runFrame("print(1)");
             run.putObject("source")
                     .put("course", "python-concurrency")
                     .put("chapter", "threads-vs-processes")
                     .put("block", 3);
-            client.send(run);
-            String runId = client.awaitType("started", new ArrayList<>())
-                    .json()
-                    .path("runId")
-                    .asText();
+            String runId = RunClient.runId(client.start(run));
             client.awaitExit();
             server.finished(runId, RunClient.PATIENCE);
             var row = server.db

@@ -3,7 +3,6 @@ package org.lectern.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,7 @@ class SocketFlowControlTest {
                 RunClient first = server.connect();
                 RunClient second = server.connect();
                 RunClient third = server.connect()) {
-            first.run(SLEEPER);
-            List<RunClient.Frame> firstSeen = new ArrayList<>();
-            firstSeen.add(first.awaitType("started", firstSeen));
+            List<RunClient.Frame> firstSeen = first.start(SLEEPER);
 
             second.run("print('my turn')");
             RunClient.Frame queued = second.next();
@@ -48,9 +45,7 @@ class SocketFlowControlTest {
         try (RunnerServer server = RunnerServer.start(config);
                 RunClient client = server.connect();
                 RunClient otherTab = server.connect()) {
-            client.run(SLEEPER);
-            List<RunClient.Frame> seen = new ArrayList<>();
-            seen.add(client.awaitType("started", seen));
+            List<RunClient.Frame> seen = client.start(SLEEPER);
             otherTab.run("print(1)");
             assertThat(otherTab.next().json().path("message").asText()).contains("already have code running");
             client.stop();
