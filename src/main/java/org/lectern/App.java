@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Properties;
 import org.lectern.accounts.Accounts;
@@ -15,6 +16,8 @@ import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseController;
 import org.lectern.db.Database;
+import org.lectern.runner.RunCaller;
+import org.lectern.runner.RunnerModule;
 import org.lectern.web.Access;
 import org.lectern.web.Cookies;
 import org.lectern.web.Csrf;
@@ -39,6 +42,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final ContentLoader content;
     private final Accounts accounts;
+    private final RunnerModule runner;
     private final Javalin server;
 
     private App(Config config) {
@@ -55,6 +59,15 @@ public final class App implements AutoCloseable {
             Flash flash = new Flash(cookies);
             this.accounts = new Accounts(database.dsl(), config.accounts(), cookies, csrf, flash, Clock.systemUTC());
             var currentUser = accounts.currentUser();
+            byte[] guestSalt = new byte[16];
+            new SecureRandom().nextBytes(guestSalt);
+            this.runner = new RunnerModule(
+                    config.runner(),
+                    database.dsl(),
+                    ctx -> currentUser
+                            .userId(ctx)
+                            .map(RunCaller::learner)
+                            .orElseGet(() -> RunCaller.guestAt(ctx.ip(), guestSalt)));
             Renderer renderer = new Renderer(
                     messages,
                     config.server().devMode(),
@@ -84,6 +97,7 @@ public final class App implements AutoCloseable {
                 web.routes.get("/courses/{course}/assets/<path>", courses::asset, Access.ANYONE);
                 web.routes.get("/courses/{course}/{section}/{chapter}", courses::chapter, Access.ANYONE);
                 accounts.addRoutes(web, renderer);
+                runner.addRoutes(web.routes);
             });
         } catch (RuntimeException e) {
             database.close();
@@ -144,9 +158,14 @@ public final class App implements AutoCloseable {
                 .toList();
     }
 
+    public RunnerModule runner() {
+        return runner;
+    }
+
     @Override
     public void close() {
         server.stop();
+        runner.close();
         database.close();
     }
 

@@ -3,11 +3,12 @@ package org.lectern.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.lectern.runner.RunnerConfig;
 
 /**
  * Every setting Lectern reads, with its default. Each comes from an environment variable; the README lists them.
  */
-public record Config(Server server, Database database, Content content, Accounts accounts) {
+public record Config(Server server, Database database, Content content, Accounts accounts, RunnerConfig runner) {
 
     /** Where the web server listens and where it keeps its files. */
     public record Server(int port, String host, Path dataDir, boolean devMode, Path devRoot) {}
@@ -75,7 +76,8 @@ public record Config(Server server, Database database, Content content, Accounts
                         s.get("DATABASE_PASSWORD", ""),
                         s.integer("DATABASE_POOL_SIZE", 10)),
                 new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)),
-                accounts(s));
+                accounts(s),
+                RunnerConfig.fromSettings(s));
     }
 
     private static Accounts accounts(Settings s) {
@@ -117,6 +119,7 @@ public record Config(Server server, Database database, Content content, Accounts
                 new Server(port, server.host(), server.dataDir(), server.devMode(), server.devRoot()),
                 database,
                 content,
-                accounts);
+                accounts,
+                runner);
     }
 }

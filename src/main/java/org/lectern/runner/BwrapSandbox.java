@@ -1,0 +1,141 @@
+package org.lectern.runner;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Starts sandboxes by the recipe in SANDBOX-NOTES: a shell moves itself into fresh cgroups, drops to a uid of its own
+ * with no capabilities, and execs bubblewrap, which gives Python new namespaces (no network, no host files, private
+ * /tmp and /dev/shm) and an empty environment. The shell is started with an empty environment too, because bwrap's
+ * own environment is readable inside the sandbox as /proc/1/environ.
+ */
+final class BwrapSandbox {
+    /** The outer bwrap and the pid namespace's init: they count against pids.max but are not the learner's. */
+    static final int OWN_TASKS = 2;
+
+    private static final long READY_TIMEOUT_MILLIS = 10_000;
+    private static final String SANDBOX_UID = "1000";
+    private static final String JOIN_CGROUPS_THEN_EXEC =
+            "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
+
+    private final RunnerConfig.SandboxSettings settings;
+    private final RunLimits limits;
+    private final CgroupTree cgroups;
+    private final UidPool uids;
+    private final ScheduledExecutorService timer;
+    private final String bootstrap;
+
+    BwrapSandbox(
+            RunnerConfig.SandboxSettings settings,
+            RunLimits limits,
+            CgroupTree cgroups,
+            UidPool uids,
+            ScheduledExecutorService timer) {
+        this.settings = settings;
+        this.limits = limits;
+        this.cgroups = cgroups;
+        this.uids = uids;
+        this.timer = timer;
+        this.bootstrap = readBootstrap();
+    }
+
+    /** Why sandboxes cannot be made on this machine, if they cannot: a missing tool or missing cgroups. */
+    static Optional<String> problem(RunnerConfig.SandboxSettings settings) {
+        for (Path tool : List.of(settings.bwrap(), settings.setpriv(), settings.python())) {
+            if (!Files.isExecutable(tool)) {
+                return Optional.of(tool + " is missing or not executable");
+            }
+        }
+        if (!settings.python().toAbsolutePath().startsWith("/usr/")) {
+            return Optional.of("the interpreter " + settings.python() + " must live under /usr, the only host folder"
+                    + " the sandbox can see");
+        }
+        return CgroupTree.problem(settings.cgroupRoot());
+    }
+
+    /** Starts a sandbox and waits until its bootstrap is ready for code. */
+    SandboxProcess start() throws IOException {
+        int uid = uids.lease();
+        CgroupV1 group;
+        try {
+            group = cgroups.newGroup(limits.memoryBytes(), limits.processes() + OWN_TASKS);
+        } catch (IOException | RuntimeException e) {
+            uids.release(uid);
+            throw e;
+        }
+        SandboxProcess sandbox;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command(group, uid)).directory(new File("/"));
+            builder.environment().clear();
+            sandbox = new SandboxProcess(builder.start(), group, () -> uids.release(uid));
+        } catch (IOException | RuntimeException e) {
+            group.destroy();
+            uids.release(uid);
+            throw e;
+        }
+        try {
+            sandbox.awaitReady(timer, READY_TIMEOUT_MILLIS);
+            return sandbox;
+        } catch (IOException | RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private List<String> command(CgroupV1 group, int uid) {
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_CGROUPS_THEN_EXEC, "sh"));
+        group.procsFiles().forEach(f -> cmd.add(f.toString()));
+        cmd.add("--");
+        cmd.addAll(List.of(
+                settings.setpriv().toString(),
+                "--reuid=" + uid,
+                "--regid=" + uid,
+                "--clear-groups",
+                "--inh-caps=-all",
+                "--bounding-set=-all",
+                "--no-new-privs"));
+        cmd.add(settings.bwrap().toString());
+        cmd.addAll(bwrapOptions());
+        cmd.addAll(List.of(settings.python().toString(), "-c", bootstrap, "/tmp"));
+        cmd.addAll(List.of(
+                Long.toString(limits.openFiles()),
+                Long.toString(limits.fileSizeBytes()),
+                Long.toString(limits.cpuTime().toSeconds() + 2),
+                Long.toString(limits.processes() + OWN_TASKS)));
+        return cmd;
+    }
+
+    private List<String> bwrapOptions() {
+        String options = """
+                --unshare-all --unshare-user --disable-userns --die-with-parent --new-session
+                --ro-bind /usr /usr --symlink usr/bin /bin --symlink usr/sbin /sbin
+                --symlink usr/lib /lib --symlink usr/lib64 /lib64
+                --proc /proc --dev /dev
+                --size %d --tmpfs /tmp --size %d --tmpfs /dev/shm
+                --clearenv --setenv PATH /usr/bin:/bin --setenv HOME /tmp --setenv LANG C.UTF-8
+                --setenv PYTHONUNBUFFERED 1 --setenv PYTHONDONTWRITEBYTECODE 1
+                --uid %s --gid %s --hostname sandbox --chdir /tmp
+                """.formatted(limits.tmpBytes(), limits.shmBytes(), SANDBOX_UID, SANDBOX_UID);
+        return List.of(options.trim().split("\\s+"));
+    }
+
+    private static String readBootstrap() {
+        try (InputStream in = BwrapSandbox.class.getResourceAsStream("/runner/bootstrap.py")) {
+            if (in == null) {
+                throw new IllegalStateException("runner/bootstrap.py is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

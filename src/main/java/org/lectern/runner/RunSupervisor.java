@@ -1,0 +1,92 @@
+package org.lectern.runner;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fixed pool of supervisor threads, one per run going at once, with a bounded first-in-first-out queue in front. A
+ * full queue turns a run away at once, rather than letting waits grow without end.
+ */
+final class RunSupervisor implements AutoCloseable {
+    private final ThreadPoolExecutor executor;
+    private final RunExecution execution;
+
+    RunSupervisor(int concurrency, int queueSize, RunExecution execution, ThreadFactory threads) {
+        BlockingQueue<Runnable> queue = queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize);
+        this.executor = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS, queue, threads);
+        this.execution = execution;
+    }
+
+    /** Queues the run; tells its listener its place in the queue when it has to wait. */
+    void submit(Run run) throws RunRejected {
+        Runnable task = new Task(run);
+        run.whenQueuedStopped(() -> {
+            if (executor.remove(task)) {
+                execution.conclude(run, RunResult.withoutSandbox(RunStatus.STOPPED), Instant.now());
+            }
+        });
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException full) {
+            throw new RunRejected(
+                    RunRejected.Reason.BUSY, "The runner is busy with other people's code. Try again in a moment.");
+        }
+        int position = positionOf(task);
+        if (position > 0) {
+            run.queued(position);
+        }
+    }
+
+    int queueDepth() {
+        return executor.getQueue().size();
+    }
+
+    int active() {
+        return executor.getActiveCount();
+    }
+
+    private int positionOf(Runnable task) {
+        int position = 1;
+        for (Iterator<Runnable> it = executor.getQueue().iterator(); it.hasNext(); position++) {
+            if (it.next() == task) {
+                return position;
+            }
+        }
+        return 0;
+    }
+
+    /** Stops every run: queued ones end as stopped, going ones are interrupted, which kills their sandboxes. */
+    @Override
+    public void close() {
+        List<Runnable> neverStarted = executor.shutdownNow();
+        for (Runnable task : neverStarted) {
+            execution.conclude(((Task) task).run, RunResult.withoutSandbox(RunStatus.STOPPED), Instant.now());
+        }
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Task implements Runnable {
+        private final Run run;
+
+        Task(Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            execution.execute(run);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.lectern.runner;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.lectern.web.Access;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runner: learners' Python in a fresh sandbox per run, streamed over the WebSocket {@code /ws/run}, or run to the
+ * end through {@code POST /api/runs}. Where sandboxes cannot be made (no bubblewrap, no cgroups) it refuses every run
+ * with {@link #unavailableReason()}, which pages can show too.
+ */
+public final class RunnerModule implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RunnerModule.class);
+
+    private final RunnerConfig config;
+    private final RunRecorder recorder;
+    private final RunnerEngine engine;
+    private final String unavailableReason;
+    private final RunSocket socket;
+    private final RunApi api;
+
+    /** Every caller is a guest, known by their IP, until accounts exist. */
+    public RunnerModule(RunnerConfig config, DSLContext db) {
+        this(config, db, guestsByIp());
+    }
+
+    /** {@code callers} says who makes a request: a learner by user id, or a guest. */
+    public RunnerModule(RunnerConfig config, DSLContext db, Function<Context, RunCaller> callers) {
+        this(config, db, callers, run -> {});
+    }
+
+    /** Also tells {@code observer} of every finished run, once it is recorded. */
+    RunnerModule(
+            RunnerConfig config, DSLContext db, Function<Context, RunCaller> callers, Consumer<FinishedRun> observer) {
+        this.config = config;
+        this.recorder = new RunRecorder(new RunRepository(db), observer);
+        RunnerEngine started = null;
+        String problem = null;
+        try {
+            started = RunnerEngine.start(config, recorder);
+        } catch (IOException e) {
+            problem = e.getMessage();
+            log.error("Running learners' code is OFF: {}", problem);
+        }
+        this.engine = started;
+        this.unavailableReason = problem;
+        RunService runs = engine == null
+                ? RunService.unavailable(problem)
+                : RunService.working(
+                        new RunRateLimiter(config.quotas(), System::nanoTime),
+                        engine.supervisor(),
+                        config.limits(),
+                        config.capacity().maxStdinBytes());
+        RunJson json = new RunJson();
+        RunRequestReader reader = new RunRequestReader(
+                config.capacity().maxCodeBytes(), config.capacity().maxStdinBytes());
+        this.socket = new RunSocket(runs, reader, json, callers, config.capacity());
+        this.api = new RunApi(runs, reader, json, callers);
+    }
+
+    /** Guests may run code too, under their own quotas; the upgrade checks its Origin itself. */
+    public void addRoutes(JavalinDefaultRoutingApi routes) {
+        routes.wsBeforeUpgrade("/ws/run", socket::beforeUpgrade);
+        routes.ws("/ws/run", socket::configure);
+        routes.post("/api/runs", api::create, Access.ANYONE);
+    }
+
+    /** False where sandboxes cannot be made; then every run is refused. */
+    public boolean available() {
+        return engine != null;
+    }
+
+    /** Why code cannot run here, for the log and for pages; null while it can. */
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    /** How many runs can go at once. */
+    public int capacity() {
+        return config.capacity().concurrency();
+    }
+
+    public int activeRuns() {
+        return engine == null ? 0 : engine.supervisor().active();
+    }
+
+    public int queueDepth() {
+        return engine == null ? 0 : engine.supervisor().queueDepth();
+    }
+
+    /** Sandboxes started and waiting for code. */
+    public int warmPoolSize() {
+        return engine == null ? 0 : engine.warmSandboxes();
+    }
+
+    /** Stops every run, kills every sandbox and removes its cgroups, then writes the last records. */
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        recorder.close();
+    }
+
+    RunnerEngine engine() {
+        return engine;
+    }
+
+    static Function<Context, RunCaller> guestsByIp() {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        return ctx -> RunCaller.guestAt(ctx.ip(), salt);
+    }
+}
