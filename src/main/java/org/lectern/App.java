@@ -75,7 +75,7 @@ public final class App implements AutoCloseable {
                     VERSION,
                     csrf.and(flash).and(currentUser));
             ErrorPages errors = new ErrorPages(renderer);
-            Health health = new Health(database::isHealthy, VERSION);
+            Health health = new Health(database::isHealthy, VERSION, runner::health);
             // Guests share cached pages; a signed-in person (or one with a flash message) gets their own.
             PageCache pages = new PageCache(
                     catalog::version,

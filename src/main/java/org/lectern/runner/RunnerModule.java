@@ -82,6 +82,20 @@ public final class RunnerModule implements AutoCloseable {
         return unavailableReason;
     }
 
+    /** What /health shows of the runner. */
+    public java.util.Map<String, Object> health() {
+        java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("available", available());
+        if (!available()) {
+            figures.put("reason", unavailableReason);
+        }
+        figures.put("capacity", capacity());
+        figures.put("active", activeRuns());
+        figures.put("queued", queueDepth());
+        figures.put("warm", warmPoolSize());
+        return figures;
+    }
+
     /** How many runs can go at once. */
     public int capacity() {
         return config.capacity().concurrency();

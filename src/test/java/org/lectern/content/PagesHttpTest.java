@@ -109,6 +109,7 @@ class PagesHttpTest {
         HttpResponse<String> health = server.get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"", "\"database\":\"ok\"", "\"version\":");
+        assertThat(health.body()).contains("\"runner\":{\"available\":true", "\"capacity\":");
     }
 
     @Test
