@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -27,6 +27,7 @@ final class RunnerServer implements AutoCloseable {
     final DSLContext db;
     final BlockingQueue<FinishedRun> finished = new LinkedBlockingQueue<>();
     private final Javalin app;
+    private JdbcConnectionPool pool;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private RunnerServer(RunnerConfig config) {
@@ -113,13 +114,17 @@ final class RunnerServer implements AutoCloseable {
     public void close() {
         app.stop();
         module.close();
+        pool.dispose();
     }
 
-    private static DSLContext database() {
-        JdbcDataSource source = new JdbcDataSource();
-        source.setURL("jdbc:h2:mem:runner-" + ThreadLocalRandom.current().nextLong()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        source.setUser("sa");
+    /** Pooled, as production's Hikari pool is: a connection per insert would make recording the cost of a run. */
+    private DSLContext database() {
+        JdbcConnectionPool source = JdbcConnectionPool.create(
+                "jdbc:h2:mem:runner-" + ThreadLocalRandom.current().nextLong()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
+        this.pool = source;
         Flyway.configure()
                 .dataSource(source)
                 .locations("classpath:db/migration")
