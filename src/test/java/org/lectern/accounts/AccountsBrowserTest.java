@@ -3,17 +3,15 @@ package org.lectern.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.pages.AdminUsersPage;
 import org.lectern.accounts.pages.Header;
 import org.lectern.accounts.pages.LoginPage;
 import org.lectern.accounts.pages.SignupPage;
 import org.lectern.testing.Browser;
+import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,117 +19,110 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** A person signing up, logging in and out, mistyping, being throttled, and an admin changing a role. */
 class AccountsBrowserTest {
     private static final String PASSWORD = "a long and unusual passphrase";
-    private static TestServer server;
-    private static Browser browser;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(
-                TestServer.FIXTURE_CONTENT,
-                Map.of("LECTERN_LOGIN_MAX_FAILURES_ACCOUNT", "3", "LECTERN_LOGIN_MAX_FAILURES_IP", "1000"));
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.on(
+            TestServer.FIXTURE_CONTENT,
+            Map.of("LECTERN_LOGIN_MAX_FAILURES_ACCOUNT", "3", "LECTERN_LOGIN_MAX_FAILURES_IP", "1000"));
 
     @BeforeEach
     void asAGuest() {
-        browser.resize(Browser.DESKTOP);
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterEach
-    void keepAScreenshot(TestInfo test) {
-        browser.screenshot(test);
+        session.browser().resize(Browser.DESKTOP);
+        session.browser().driver().manage().deleteAllCookies();
     }
 
     @Test
     void aGuestSignsUpFromAMembersChapterAndLandsBackOnItSignedIn() {
-        browser.driver().get(server.url("/courses/sample-course/more/third"));
-        browser.driver().findElement(By.linkText("Sign up free")).click();
-        SignupPage signup = new SignupPage(browser);
+        session.browser().driver().get(session.server().url("/courses/sample-course/more/third"));
+        session.browser().driver().findElement(By.linkText("Sign up free")).click();
+        SignupPage signup = new SignupPage(session.browser());
         signup.fill("Grace", "grace@example.org", "short").submit();
-        signup = new SignupPage(browser);
+        signup = new SignupPage(session.browser());
         assertThat(signup.errorOf("password")).contains("at least 10 characters");
         assertThat(signup.field("password").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(signup.field("displayName").getAttribute("value")).isEqualTo("Grace");
         signup.fill("Grace", "grace@example.org", PASSWORD).submit();
 
-        browser.waiting().until(ExpectedConditions.urlContains("/courses/sample-course/more/third"));
-        Header header = new Header(browser);
+        session.browser().waiting().until(ExpectedConditions.urlContains("/courses/sample-course/more/third"));
+        Header header = new Header(session.browser());
         assertThat(header.flash()).contains("Your account is ready");
         assertThat(header.signedInName()).hasValue("Grace");
-        assertThat(browser.driver().findElement(By.cssSelector(".prose")).getText())
+        assertThat(session.browser()
+                        .driver()
+                        .findElement(By.cssSelector(".prose"))
+                        .getText())
                 .contains("The end.");
     }
 
     @Test
     void aLearnerLogsInWithRememberMeAndLogsOut() {
-        server.app().accounts().createUser("lin@example.org", "Lin", PASSWORD, Role.LEARNER);
-        browser.driver().get(server.url("/courses/sample-course"));
-        LoginPage login = new Header(browser).openLogin();
+        session.server().app().accounts().createUser("lin@example.org", "Lin", PASSWORD, Role.LEARNER);
+        session.browser().driver().get(session.server().url("/courses/sample-course"));
+        LoginPage login = new Header(session.browser()).openLogin();
         login.fill("lin@example.org", PASSWORD).rememberMe().submit();
-        browser.waiting().until(ExpectedConditions.urlToBe(server.url("/courses/sample-course")));
-        Header header = new Header(browser);
+        session.browser()
+                .waiting()
+                .until(ExpectedConditions.urlToBe(session.server().url("/courses/sample-course")));
+        Header header = new Header(session.browser());
         assertThat(header.signedInName()).hasValue("Lin");
         assertThat(header.showsAdminLink()).isFalse();
-        assertThat(browser.driver().manage().getCookieNamed("lectern_session").getExpiry())
+        assertThat(session.browser()
+                        .driver()
+                        .manage()
+                        .getCookieNamed("lectern_session")
+                        .getExpiry())
                 .isNotNull();
-        assertThat(browser.script("return document.cookie")).asString().doesNotContain("lectern_session");
+        assertThat(session.browser().script("return document.cookie"))
+                .asString()
+                .doesNotContain("lectern_session");
 
         header.logOut();
-        assertThat(new Header(browser).flash()).contains("You are logged out.");
-        assertThat(new Header(browser).signedInName()).isEmpty();
-        assertThat(browser.driver().manage().getCookieNamed("lectern_session")).isNull();
+        assertThat(new Header(session.browser()).flash()).contains("You are logged out.");
+        assertThat(new Header(session.browser()).signedInName()).isEmpty();
+        assertThat(session.browser().driver().manage().getCookieNamed("lectern_session"))
+                .isNull();
     }
 
     @Test
     void aWrongPasswordSaysSoKeepsTheEmailAndThenThrottles() {
-        server.app().accounts().createUser("mo@example.org", "Mo", PASSWORD, Role.LEARNER);
-        LoginPage login = LoginPage.open(browser, server.url("/login"));
+        session.server().app().accounts().createUser("mo@example.org", "Mo", PASSWORD, Role.LEARNER);
+        LoginPage login = LoginPage.open(session.browser(), session.server().url("/login"));
         String error = login.fill("mo@example.org", "wrong guess 1").submitExpectingError();
         assertThat(error).contains("do not match an account");
-        login = new LoginPage(browser);
+        login = new LoginPage(session.browser());
         assertThat(login.emailValue()).isEqualTo("mo@example.org");
         for (int i = 2; i <= 3; i++) {
             login.fill("mo@example.org", "wrong guess " + i).submitExpectingError();
-            login = new LoginPage(browser);
+            login = new LoginPage(session.browser());
         }
         String throttled = login.fill("mo@example.org", PASSWORD).submitExpectingError();
         assertThat(throttled).contains("Too many failed attempts", "15 minutes");
-        assertThat(new Header(browser).signedInName()).isEmpty();
+        assertThat(new Header(session.browser()).signedInName()).isEmpty();
     }
 
     @Test
     void anAdminMakesALearnerAnAuthor() {
-        server.app().accounts().createUser("ada@example.org", "Ada Admin", PASSWORD, Role.ADMIN);
-        long pat = server.app()
+        session.server().app().accounts().createUser("ada@example.org", "Ada Admin", PASSWORD, Role.ADMIN);
+        long pat = session.server()
+                .app()
                 .accounts()
                 .createUser("pat@example.org", "Pat Writer", PASSWORD, Role.LEARNER)
                 .id();
-        browser.driver().get(server.url("/admin/users"));
-        new LoginPage(browser).fill("ada@example.org", PASSWORD).submit();
-        assertThat(new Header(browser).showsAdminLink()).isTrue();
-        AdminUsersPage people = new AdminUsersPage(browser).search("pat");
+        session.browser().driver().get(session.server().url("/admin/users"));
+        new LoginPage(session.browser()).fill("ada@example.org", PASSWORD).submit();
+        assertThat(new Header(session.browser()).showsAdminLink()).isTrue();
+        AdminUsersPage people = new AdminUsersPage(session.browser()).search("pat");
         assertThat(people.rows()).isEqualTo(1);
         assertThat(people.roleOf(pat)).isEqualTo("Learner");
         people = people.changeRole(pat, "Author");
-        assertThat(new Header(browser).flash()).contains("The role was changed.");
+        assertThat(new Header(session.browser()).flash()).contains("The role was changed.");
         assertThat(people.roleOf(pat)).isEqualTo("Author");
-        assertThat(browser.driver().findElement(By.id("q")).getAttribute("value"))
+        assertThat(session.browser().driver().findElement(By.id("q")).getAttribute("value"))
                 .isEqualTo("pat");
 
-        browser.driver().get(server.url("/admin/audit"));
-        assertThat(browser.driver()
+        session.browser().driver().get(session.server().url("/admin/audit"));
+        assertThat(session.browser()
+                        .driver()
                         .findElement(By.cssSelector("tr[data-kind='role_changed']"))
                         .getText())
                 .contains("Ada Admin", "Pat Writer", "learner -> author");
@@ -139,28 +130,28 @@ class AccountsBrowserTest {
 
     @Test
     void theAccountPagesAreFreeOfSeriousAccessibilityViolations() {
-        server.app().accounts().createUser("axe@example.org", "Axe Admin", PASSWORD, Role.ADMIN);
+        session.server().app().accounts().createUser("axe@example.org", "Axe Admin", PASSWORD, Role.ADMIN);
         for (String path :
                 new String[] {"/login", "/signup", "/password/forgot", "/courses/sample-course/more/third"}) {
-            browser.driver().get(server.url(path));
-            assertThat(browser.seriousAccessibilityViolations())
+            session.browser().driver().get(session.server().url(path));
+            assertThat(session.browser().seriousAccessibilityViolations())
                     .as("axe on %s", path)
                     .isEmpty();
         }
-        SignupPage.open(browser, server.url("/signup"))
+        SignupPage.open(session.browser(), session.server().url("/signup"))
                 .fill("", "not-an-email", "")
                 .submit();
-        assertThat(browser.seriousAccessibilityViolations())
+        assertThat(session.browser().seriousAccessibilityViolations())
                 .as("axe on the signup form with errors")
                 .isEmpty();
-        LoginPage.open(browser, server.url("/login"))
+        LoginPage.open(session.browser(), session.server().url("/login"))
                 .fill("axe@example.org", PASSWORD)
                 .submit();
         for (String path : new String[] {"/account", "/admin/users", "/admin/audit", "/"}) {
             for (var size : new org.openqa.selenium.Dimension[] {Browser.DESKTOP, Browser.PHONE}) {
-                browser.resize(size);
-                browser.driver().get(server.url(path));
-                assertThat(browser.seriousAccessibilityViolations())
+                session.browser().resize(size);
+                session.browser().driver().get(session.server().url(path));
+                assertThat(session.browser().seriousAccessibilityViolations())
                         .as("axe on %s at %s", path, size)
                         .isEmpty();
             }

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.pages.AdminUsersPage;
 import org.lectern.accounts.pages.Header;
 import org.lectern.accounts.pages.LoginPage;
 import org.lectern.accounts.pages.SignupPage;
-import org.lectern.testing.Browser;
+import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -35,46 +33,29 @@ class XssBrowserTest {
             "<a href=\"javascript:alert(1)\" data-xss>click</a>",
             "[[${7*7}]] __${7*7}__ #{site.name}",
             "</textarea><style data-xss>body{}</style>");
-    private static TestServer server;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(TestServer.FIXTURE_CONTENT);
-        server.app().accounts().createUser("xss-admin@example.org", "XSS Admin", PASSWORD, Role.ADMIN);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void keepAScreenshot(TestInfo test) {
-        browser.screenshot(test);
+    static void seed() {
+        session.server().app().accounts().createUser("xss-admin@example.org", "XSS Admin", PASSWORD, Role.ADMIN);
     }
 
     private void assertNothingInjected(String where) {
         try {
-            String text = browser.driver().switchTo().alert().getText();
+            String text = session.browser().driver().switchTo().alert().getText();
             throw new AssertionError("a dialog opened on " + where + ": " + text);
         } catch (NoAlertPresentException expected) {
             // as it should be
         }
-        assertThat(browser.script("return window.__xss === undefined"))
+        assertThat(session.browser().script("return window.__xss === undefined"))
                 .as("script ran on %s", where)
                 .isEqualTo(true);
-        assertThat(browser.driver().findElements(By.cssSelector("[data-xss]")))
+        assertThat(session.browser().driver().findElements(By.cssSelector("[data-xss]")))
                 .as("elements injected on %s", where)
                 .isEmpty();
-        assertThat(browser.driver().getPageSource())
+        assertThat(session.browser().driver().getPageSource())
                 .as("template evaluated on %s", where)
                 .doesNotContain("__49__");
     }
@@ -83,42 +64,47 @@ class XssBrowserTest {
     void displayNamesFullOfMarkupAreShownAsTextEverywhereTheyAppear() {
         for (int i = 0; i < PAYLOADS.size(); i++) {
             String payload = PAYLOADS.get(i);
-            browser.driver().manage().deleteAllCookies();
-            SignupPage.open(browser, server.url("/signup"))
+            session.browser().driver().manage().deleteAllCookies();
+            SignupPage.open(session.browser(), session.server().url("/signup"))
                     .fill(payload, "name" + i + "@example.org", PASSWORD)
                     .submit();
             assertNothingInjected("the page after signing up as " + payload);
-            assertThat(new Header(browser).signedInName()).isPresent();
-            browser.driver().get(server.url("/account"));
+            assertThat(new Header(session.browser()).signedInName()).isPresent();
+            session.browser().driver().get(session.server().url("/account"));
             assertNothingInjected("the account page of " + payload);
-            assertThat(browser.driver()
+            assertThat(session.browser()
+                            .driver()
                             .findElement(By.cssSelector(".account-name"))
                             .getText())
                     .isEqualTo(payload.strip());
         }
-        browser.driver().manage().deleteAllCookies();
-        LoginPage.open(browser, server.url("/login"))
+        session.browser().driver().manage().deleteAllCookies();
+        LoginPage.open(session.browser(), session.server().url("/login"))
                 .fill("xss-admin@example.org", PASSWORD)
                 .submit();
-        browser.driver().get(server.url("/admin/audit"));
+        session.browser().driver().get(session.server().url("/admin/audit"));
         assertNothingInjected("/admin/audit");
-        browser.driver().get(server.url("/admin/users"));
+        session.browser().driver().get(session.server().url("/admin/users"));
         assertNothingInjected("/admin/users");
-        assertThat(browser.driver().findElement(By.cssSelector(".users-table")).getText())
+        assertThat(session.browser()
+                        .driver()
+                        .findElement(By.cssSelector(".users-table"))
+                        .getText())
                 .contains(PAYLOADS.get(0), PAYLOADS.get(2).strip());
     }
 
     @Test
     void theAdminSearchBoxEchoesMarkupAsText() {
-        browser.driver().manage().deleteAllCookies();
-        LoginPage.open(browser, server.url("/login"))
+        session.browser().driver().manage().deleteAllCookies();
+        LoginPage.open(session.browser(), session.server().url("/login"))
                 .fill("xss-admin@example.org", PASSWORD)
                 .submit();
-        AdminUsersPage people = AdminUsersPage.open(browser, server.url("/admin/users"));
+        AdminUsersPage people =
+                AdminUsersPage.open(session.browser(), session.server().url("/admin/users"));
         for (String payload : PAYLOADS) {
             people = people.search(payload);
             assertNothingInjected("the search for " + payload);
-            assertThat(browser.driver().findElement(By.id("q")).getAttribute("value"))
+            assertThat(session.browser().driver().findElement(By.id("q")).getAttribute("value"))
                     .isEqualTo(payload);
         }
     }
@@ -126,27 +112,32 @@ class XssBrowserTest {
     @Test
     void emailFieldsAndTheNextParameterEchoMarkupAsText() {
         for (String payload : PAYLOADS) {
-            browser.driver().manage().deleteAllCookies();
-            LoginPage.open(browser, server.url("/login"))
+            session.browser().driver().manage().deleteAllCookies();
+            LoginPage.open(session.browser(), session.server().url("/login"))
                     .fill(payload, "some password")
                     .submit();
             assertNothingInjected("the login form with email " + payload);
 
-            SignupPage.open(browser, server.url("/signup"))
+            SignupPage.open(session.browser(), session.server().url("/signup"))
                     .fill("Name", payload, PASSWORD)
                     .submit();
             assertNothingInjected("the signup form with email " + payload);
-            assertThat(new SignupPage(browser).field("email").getAttribute("value"))
+            assertThat(new SignupPage(session.browser()).field("email").getAttribute("value"))
                     .isEqualTo(payload.strip().toLowerCase());
 
-            browser.driver().get(server.url("/password/forgot"));
-            browser.driver().findElement(By.id("email")).sendKeys(payload);
-            browser.awaitNewPage(() -> browser.driver()
-                    .findElement(By.cssSelector("form[action='/password/forgot']"))
-                    .submit());
+            session.browser().driver().get(session.server().url("/password/forgot"));
+            session.browser().driver().findElement(By.id("email")).sendKeys(payload);
+            session.browser()
+                    .awaitNewPage(() -> session.browser()
+                            .driver()
+                            .findElement(By.cssSelector("form[action='/password/forgot']"))
+                            .submit());
             assertNothingInjected("the forgot form with " + payload);
 
-            browser.driver().get(server.url("/login?next=" + URLEncoder.encode("/" + payload, StandardCharsets.UTF_8)));
+            session.browser()
+                    .driver()
+                    .get(session.server()
+                            .url("/login?next=" + URLEncoder.encode("/" + payload, StandardCharsets.UTF_8)));
             assertNothingInjected("the login form with next=/" + payload);
         }
     }

@@ -2,15 +2,12 @@ package org.lectern.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.content.pages.ChapterPage;
 import org.lectern.testing.Browser;
+import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,46 +16,24 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A learner reading a course in real headless Chromium against the real server. */
 class ReadingBrowserTest {
-    private static TestServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(TestServer.FIXTURE_CONTENT);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
     @BeforeEach
     void reset() {
-        browser.resize(Browser.DESKTOP);
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterEach
-    void keepAScreenshot(TestInfo test) {
-        browser.screenshot(Path.of(
-                "target/screenshots",
-                getClass().getSimpleName() + "-"
-                        + test.getTestMethod().orElseThrow().getName() + ".png"));
+        session.browser().resize(Browser.DESKTOP);
+        session.browser().driver().manage().deleteAllCookies();
     }
 
     private ChapterPage openChapterTwoFromTheCatalog() {
-        browser.driver().get(server.url("/"));
-        browser.driver().findElement(By.linkText("Sample Course")).click();
-        browser.waiting().until(ExpectedConditions.titleContains("Sample Course"));
-        browser.driver().findElement(By.partialLinkText("Threads and tables")).click();
-        return new ChapterPage(browser);
+        session.browser().driver().get(session.server().url("/"));
+        session.browser().driver().findElement(By.linkText("Sample Course")).click();
+        session.browser().waiting().until(ExpectedConditions.titleContains("Sample Course"));
+        session.browser()
+                .driver()
+                .findElement(By.partialLinkText("Threads and tables"))
+                .click();
+        return new ChapterPage(session.browser());
     }
 
     @Test
@@ -78,13 +53,14 @@ class ReadingBrowserTest {
 
     @Test
     void theCopyButtonPutsTheCodeOnTheClipboard() {
-        browser.allowClipboard();
+        session.browser().allowClipboard();
         ChapterPage chapter = openChapterTwoFromTheCatalog();
         WebElement copy = chapter.copyButton();
         assertThat(copy.getText()).isEqualTo("Copy");
         copy.click();
-        browser.waiting().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
-        Object clipboard = browser.driver()
+        session.browser().waiting().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+        Object clipboard = session.browser()
+                .driver()
                 .executeAsyncScript(
                         "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
         assertThat(clipboard).isEqualTo("import queue\nq = queue.Queue()\nprint(q.empty())");
@@ -94,30 +70,37 @@ class ReadingBrowserTest {
     void switchingToDutchTranslatesTheInterfaceAndIsRemembered() {
         ChapterPage chapter = openChapterTwoFromTheCatalog();
         chapter.switchLanguage("nl");
-        browser.waiting().until(d -> new ChapterPage(browser).label().equalsIgnoreCase("Sectie 1 · Hoofdstuk 2"));
-        ChapterPage next = new ChapterPage(browser).next();
+        session.browser()
+                .waiting()
+                .until(d -> new ChapterPage(session.browser()).label().equalsIgnoreCase("Sectie 1 · Hoofdstuk 2"));
+        ChapterPage next = new ChapterPage(session.browser()).next();
         assertThat(next.label()).isEqualToIgnoringCase("Sectie 2 · Hoofdstuk 1");
-        assertThat(browser.driver().findElement(By.cssSelector(".pager__end")).getText())
+        assertThat(session.browser()
+                        .driver()
+                        .findElement(By.cssSelector(".pager__end"))
+                        .getText())
                 .contains("einde van de cursus");
     }
 
     @Test
     void onAPhoneTheOutlineIsAMenuAndNothingScrollsSideways() {
-        browser.resize(Browser.PHONE);
-        browser.driver().get(server.url("/courses/sample-course/basics/second"));
-        ChapterPage chapter = new ChapterPage(browser);
+        session.browser().resize(Browser.PHONE);
+        session.browser().driver().get(session.server().url("/courses/sample-course/basics/second"));
+        ChapterPage chapter = new ChapterPage(session.browser());
         assertThat(chapter.outline().isDisplayed()).isFalse();
         WebElement menu = chapter.menuButton();
         assertThat(menu.isDisplayed()).isTrue();
         menu.click();
-        browser.waiting().until(ExpectedConditions.visibilityOf(chapter.outline()));
+        session.browser().waiting().until(ExpectedConditions.visibilityOf(chapter.outline()));
         assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
-        assertThat(browser.driver().switchTo().activeElement().getText()).contains("Threads and tables");
-        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        browser.waiting().until(ExpectedConditions.invisibilityOf(chapter.outline()));
+        assertThat(session.browser().driver().switchTo().activeElement().getText())
+                .contains("Threads and tables");
+        session.browser().driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        session.browser().waiting().until(ExpectedConditions.invisibilityOf(chapter.outline()));
         for (String path : new String[] {"/", "/courses/sample-course", "/courses/sample-course/basics/second"}) {
-            browser.driver().get(server.url(path));
-            Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
+            session.browser().driver().get(session.server().url(path));
+            Object overflow =
+                    session.browser().script("return document.documentElement.scrollWidth - window.innerWidth;");
             assertThat(((Number) overflow).intValue())
                     .as("sideways overflow on %s", path)
                     .isLessThanOrEqualTo(0);
@@ -126,14 +109,14 @@ class ReadingBrowserTest {
 
     @Test
     void keyboardUsersStartWithAVisibleSkipLink() {
-        browser.driver().get(server.url("/courses/sample-course/basics/first"));
-        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
-        WebElement focused = browser.driver().switchTo().activeElement();
+        session.browser().driver().get(session.server().url("/courses/sample-course/basics/first"));
+        session.browser().driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = session.browser().driver().switchTo().activeElement();
         assertThat(focused.getAttribute("class")).contains("skip-link");
         assertThat(focused.getCssValue("outline-style")).isNotEqualTo("none");
         assertThat(focused.getRect().getY()).isGreaterThanOrEqualTo(0);
         focused.sendKeys(Keys.ENTER);
-        browser.waiting().until(d -> d.getCurrentUrl().endsWith("#main"));
+        session.browser().waiting().until(d -> d.getCurrentUrl().endsWith("#main"));
     }
 
     @Test
@@ -141,9 +124,9 @@ class ReadingBrowserTest {
         for (String path :
                 new String[] {"/", "/courses/sample-course", "/courses/sample-course/basics/second", "/no-such-page"}) {
             for (var size : new org.openqa.selenium.Dimension[] {Browser.DESKTOP, Browser.PHONE}) {
-                browser.resize(size);
-                browser.driver().get(server.url(path));
-                assertThat(browser.seriousAccessibilityViolations())
+                session.browser().resize(size);
+                session.browser().driver().get(session.server().url(path));
+                assertThat(session.browser().seriousAccessibilityViolations())
                         .as("axe on %s at %s", path, size)
                         .isEmpty();
             }

@@ -2,60 +2,33 @@ package org.lectern.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.runner.pages.RunnerPanel;
-import org.lectern.testing.Browser;
+import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 
 /** A learner running the chapter's code in real Chromium, against the real server and the real sandbox. */
 class RunnerBrowserTest {
     private static final String CHAPTER = "/courses/sample-course/basics/first";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(20);
-    private static TestServer server;
-    private static Browser browser;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(
-                TestServer.FIXTURE_CONTENT,
-                Map.of("LECTERN_GUEST_CONCURRENT_RUNS", "4", "LECTERN_GUEST_RUNS_PER_MINUTE", "600"));
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.on(
+            TestServer.FIXTURE_CONTENT,
+            Map.of("LECTERN_GUEST_CONCURRENT_RUNS", "4", "LECTERN_GUEST_RUNS_PER_MINUTE", "600"));
 
     @BeforeEach
     void open() {
-        browser.driver().get(server.url(CHAPTER));
-    }
-
-    @AfterEach
-    void keepAScreenshot(TestInfo test) {
-        browser.screenshot(Path.of(
-                "target/screenshots",
-                "RunnerBrowserTest-" + test.getTestMethod().orElseThrow().getName() + ".png"));
+        session.browser().driver().get(session.server().url(CHAPTER));
     }
 
     @Test
     void outputStreamsLiveThreadStartingArrivesAboutASecondBeforeThreadFinished() {
-        RunnerPanel panel = RunnerPanel.nth(browser, 0);
+        RunnerPanel panel = RunnerPanel.nth(session.browser(), 0);
         panel.recordArrivals();
         panel.run();
         panel.waitForOutput("Thread finished", RUN_TIMEOUT);
@@ -70,7 +43,7 @@ class RunnerBrowserTest {
 
     @Test
     void aLearnerAnswersInputFromTheConsole() {
-        RunnerPanel panel = RunnerPanel.nth(browser, 1);
+        RunnerPanel panel = RunnerPanel.nth(session.browser(), 1);
         panel.run();
         panel.waitForOutput("Your name?", RUN_TIMEOUT);
         panel.typeLine("Grace");
@@ -80,7 +53,7 @@ class RunnerBrowserTest {
 
     @Test
     void stopEndsARunningLoop() {
-        RunnerPanel panel = RunnerPanel.nth(browser, 2);
+        RunnerPanel panel = RunnerPanel.nth(session.browser(), 2);
         panel.run();
         panel.waitForOutput("tick 2", RUN_TIMEOUT);
         panel.stop();
