@@ -15,6 +15,8 @@ import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseController;
 import org.lectern.db.Database;
+import org.lectern.quiz.Quiz;
+import org.lectern.quiz.QuizController;
 import org.lectern.web.Access;
 import org.lectern.web.Cookies;
 import org.lectern.web.Csrf;
@@ -68,7 +70,10 @@ public final class App implements AutoCloseable {
                     catalog::version,
                     !config.server().devMode(),
                     ctx -> flash.pending(ctx) || currentUser.signedIn(ctx));
-            CourseController courses = new CourseController(catalog, renderer, pages, currentUser::signedIn);
+            QuizController quiz =
+                    new QuizController(new Quiz(database.dsl(), Clock.systemUTC()), catalog, renderer, currentUser);
+            CourseController courses =
+                    new CourseController(catalog, renderer, pages, currentUser::signedIn, quiz::addTo);
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy());
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -83,6 +88,8 @@ public final class App implements AutoCloseable {
                 web.routes.get("/courses/{course}", courses::course, Access.ANYONE);
                 web.routes.get("/courses/{course}/assets/<path>", courses::asset, Access.ANYONE);
                 web.routes.get("/courses/{course}/{section}/{chapter}", courses::chapter, Access.ANYONE);
+                web.routes.post(
+                        "/courses/{course}/{section}/{chapter}/questions/{question}", quiz::answer, Access.SIGNED_IN);
                 accounts.addRoutes(web, renderer);
             });
         } catch (RuntimeException e) {

@@ -15,13 +15,20 @@ public final class CourseController {
     private final Renderer renderer;
     private final PageCache pages;
     private final Predicate<Context> signedIn;
+    private final ChapterAdditions additions;
 
     /** @param signedIn whether the request comes from a signed-in person, who may read every chapter */
-    public CourseController(Catalog catalog, Renderer renderer, PageCache pages, Predicate<Context> signedIn) {
+    public CourseController(
+            Catalog catalog,
+            Renderer renderer,
+            PageCache pages,
+            Predicate<Context> signedIn,
+            ChapterAdditions additions) {
         this.catalog = catalog;
         this.renderer = renderer;
         this.pages = pages;
         this.signedIn = signedIn;
+        this.additions = additions;
     }
 
     public void catalog(Context ctx) {
@@ -61,6 +68,7 @@ public final class CourseController {
                 return renderer.render(ctx, "chapters/locked", model);
             }
             model.put("body", catalog.chapter(course, at));
+            additions.addTo(ctx, course, at, model);
             return renderer.render(ctx, "chapters/chapter", model);
         });
     }
