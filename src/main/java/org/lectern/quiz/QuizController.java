@@ -9,10 +9,11 @@ import org.lectern.accounts.CurrentUser;
 import org.lectern.content.Catalog;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.MarkdownRenderer.Place;
+import org.lectern.content.PageAdditions;
 import org.lectern.web.Renderer;
 
 /** Answering a chapter's questions in place: each POST returns the question's fragment with the result. */
-public final class QuizController {
+public final class QuizController implements PageAdditions {
     private final Quiz quiz;
     private final Catalog catalog;
     private final Renderer renderer;
@@ -26,7 +27,8 @@ public final class QuizController {
     }
 
     /** The chapter page's quiz, for every learner the same but the Parsons order, which follows the learner. */
-    public void addTo(Context ctx, CourseOutline course, CourseOutline.Located at, Map<String, Object> model) {
+    @Override
+    public void chapter(Context ctx, CourseOutline course, CourseOutline.Located at, Map<String, Object> model) {
         long seed = currentUser.userId(ctx).orElse(0L);
         model.put("quiz", quiz.forChapter(at.chapter().id(), place(course, at), at.path(course.slug()), seed));
         model.put("shownAt", quiz.now());
