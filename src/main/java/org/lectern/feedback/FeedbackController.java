@@ -2,7 +2,6 @@ package org.lectern.feedback;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.content.Catalog;
+import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.PageAdditions;
 import org.lectern.web.Renderer;
@@ -50,9 +50,7 @@ public final class FeedbackController implements PageAdditions {
 
     public void save(Context ctx) {
         long userId = currentUser.userId(ctx).orElseThrow();
-        CourseOutline course = catalog.outline(ctx.pathParam("course")).orElseThrow(NotFoundResponse::new);
-        CourseOutline.Located at =
-                course.find(ctx.pathParam("section"), ctx.pathParam("chapter")).orElseThrow(NotFoundResponse::new);
+        ChapterAt chapter = ChapterAt.of(catalog, ctx);
         String clear = ctx.formParam("clear");
         if (!"yes".equals(clear) && !"no".equals(clear)) {
             throw new BadRequestResponse("Answer yes or no");
@@ -64,10 +62,10 @@ public final class FeedbackController implements PageAdditions {
                 throw new BadRequestResponse("A suggestion is at most " + MAX_COMMENT + " characters");
             }
         }
-        feedback.save(userId, at.chapter().id(), clear.equals("yes"), comment, OffsetDateTime.now(clock));
+        feedback.save(userId, chapter.chapterId(), clear.equals("yes"), comment, OffsetDateTime.now(clock));
         Map<String, Object> model = new HashMap<>();
-        model.put("feedbackAction", at.path(course.slug()) + "/feedback");
-        model.put("feedback", feedback.find(userId, at.chapter().id()).orElseThrow());
+        model.put("feedbackAction", chapter.path() + "/feedback");
+        model.put("feedback", feedback.find(userId, chapter.chapterId()).orElseThrow());
         // After Yes/No comes the suggestion box; after the suggestion (even an empty one), thanks.
         model.put("feedbackStep", comment == null ? "comment" : "thanks");
         renderer.html(ctx, "feedback/feedback :: feedback", model);

@@ -1,12 +1,12 @@
 package org.lectern.progress;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.content.Catalog;
+import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.PageAdditions;
 import org.lectern.web.Renderer;
@@ -53,11 +53,9 @@ public final class ProgressController implements PageAdditions {
 
     public void markRead(Context ctx) {
         long userId = currentUser.userId(ctx).orElseThrow();
-        CourseOutline course = catalog.outline(ctx.pathParam("course")).orElseThrow(NotFoundResponse::new);
-        CourseOutline.Located at =
-                course.find(ctx.pathParam("section"), ctx.pathParam("chapter")).orElseThrow(NotFoundResponse::new);
-        progress.markRead(userId, at);
-        ctx.redirect(at.path(course.slug()) + "#chapter-done");
+        ChapterAt chapter = ChapterAt.of(catalog, ctx);
+        progress.markRead(userId, chapter.at());
+        ctx.redirect(chapter.path() + "#chapter-done");
     }
 
     public void dashboard(Context ctx) {

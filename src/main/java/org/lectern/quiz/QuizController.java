@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.content.Catalog;
+import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
-import org.lectern.content.MarkdownRenderer.Place;
 import org.lectern.content.PageAdditions;
 import org.lectern.web.Renderer;
 
@@ -30,20 +30,19 @@ public final class QuizController implements PageAdditions {
     @Override
     public void chapter(Context ctx, CourseOutline course, CourseOutline.Located at, Map<String, Object> model) {
         long seed = currentUser.userId(ctx).orElse(0L);
-        model.put("quiz", quiz.forChapter(at.chapter().id(), place(course, at), at.path(course.slug()), seed));
+        ChapterAt chapter = new ChapterAt(course, at);
+        model.put("quiz", quiz.forChapter(chapter.chapterId(), chapter.place(), chapter.path(), seed));
         model.put("shownAt", quiz.now());
     }
 
     public void answer(Context ctx) {
         long userId = currentUser.userId(ctx).orElseThrow();
-        CourseOutline course = catalog.outline(ctx.pathParam("course")).orElseThrow(NotFoundResponse::new);
-        CourseOutline.Located at =
-                course.find(ctx.pathParam("section"), ctx.pathParam("chapter")).orElseThrow(NotFoundResponse::new);
+        ChapterAt chapter = ChapterAt.of(catalog, ctx);
         long questionId = parseId(ctx.pathParam("question"));
         Quiz.Answered answered;
         try {
             answered = quiz.answer(
-                    userId, at.chapter().id(), questionId, submission(ctx), place(course, at), at.path(course.slug()));
+                    userId, chapter.chapterId(), questionId, submission(ctx), chapter.place(), chapter.path());
         } catch (Grader.InvalidAnswer invalid) {
             if (ctx.header("HX-Request") != null) {
                 // htmx shows this text in the question (quiz.js), where the learner is looking
@@ -82,9 +81,5 @@ public final class QuizController implements PageAdditions {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse("No such question");
         }
-    }
-
-    private static Place place(CourseOutline course, CourseOutline.Located at) {
-        return new Place(course.slug(), at.section().slug(), at.chapter().slug());
     }
 }

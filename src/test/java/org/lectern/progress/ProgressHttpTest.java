@@ -1,8 +1,6 @@
 package org.lectern.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lectern.db.schema.Tables.QUESTION;
-import static org.lectern.db.schema.Tables.QUESTION_OPTION;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.accounts.Role;
+import org.lectern.testing.FixtureQuiz;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
 
@@ -39,24 +38,11 @@ class ProgressHttpTest {
     }
 
     private static long question(String key) {
-        return server.app()
-                .database()
-                .dsl()
-                .select(QUESTION.ID)
-                .from(QUESTION)
-                .where(QUESTION.QUESTION_KEY.eq(key))
-                .fetchOne(QUESTION.ID);
+        return FixtureQuiz.question(server, key);
     }
 
     private static String option(String questionKey, String optionKey) {
-        return Long.toString(server.app()
-                .database()
-                .dsl()
-                .select(QUESTION_OPTION.ID)
-                .from(QUESTION_OPTION)
-                .where(QUESTION_OPTION.QUESTION_ID.eq(question(questionKey)))
-                .and(QUESTION_OPTION.OPTION_KEY.eq(optionKey))
-                .fetchOne(QUESTION_OPTION.ID));
+        return Long.toString(FixtureQuiz.option(server, questionKey, optionKey));
     }
 
     private static String continueLink(Visitor visitor) {

@@ -1,9 +1,7 @@
 package org.lectern.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lectern.db.schema.Tables.QUESTION;
 import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
-import static org.lectern.db.schema.Tables.QUESTION_OPTION;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lectern.accounts.Role;
 import org.lectern.db.schema.tables.records.QuestionAttemptRecord;
+import org.lectern.testing.FixtureQuiz;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
@@ -72,20 +71,11 @@ class QuizHttpTest {
     }
 
     private static long question(TestServer server, String key) {
-        return db(server)
-                .select(QUESTION.ID)
-                .from(QUESTION)
-                .where(QUESTION.QUESTION_KEY.eq(key))
-                .fetchOne(QUESTION.ID);
+        return FixtureQuiz.question(server, key);
     }
 
     private static long option(TestServer server, String questionKey, String optionKey) {
-        return db(server)
-                .select(QUESTION_OPTION.ID)
-                .from(QUESTION_OPTION)
-                .where(QUESTION_OPTION.QUESTION_ID.eq(question(server, questionKey)))
-                .and(QUESTION_OPTION.OPTION_KEY.eq(optionKey))
-                .fetchOne(QUESTION_OPTION.ID);
+        return FixtureQuiz.option(server, questionKey, optionKey);
     }
 
     private static List<QuestionAttemptRecord> attempts(TestServer server, Learner learner, long questionId) {
