@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
 import org.lectern.accounts.Accounts;
 import org.lectern.config.Config;
@@ -15,7 +16,13 @@ import org.lectern.content.ContentException;
 import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseController;
+import org.lectern.content.PageAdditions;
 import org.lectern.db.Database;
+import org.lectern.feedback.FeedbackController;
+import org.lectern.progress.Progress;
+import org.lectern.progress.ProgressController;
+import org.lectern.quiz.Quiz;
+import org.lectern.quiz.QuizController;
 import org.lectern.runner.RunCaller;
 import org.lectern.runner.RunnerModule;
 import org.lectern.web.Access;
@@ -81,7 +88,18 @@ public final class App implements AutoCloseable {
                     catalog::version,
                     !config.server().devMode(),
                     ctx -> flash.pending(ctx) || currentUser.signedIn(ctx));
-            CourseController courses = new CourseController(catalog, renderer, pages, currentUser::signedIn);
+            QuizController quiz =
+                    new QuizController(new Quiz(database.dsl(), Clock.systemUTC()), catalog, renderer, currentUser);
+            FeedbackController feedback =
+                    new FeedbackController(database.dsl(), catalog, renderer, currentUser, Clock.systemUTC());
+            ProgressController progress = new ProgressController(
+                    new Progress(database.dsl(), catalog, Clock.systemUTC()), catalog, renderer, currentUser);
+            CourseController courses = new CourseController(
+                    catalog,
+                    renderer,
+                    pages,
+                    currentUser::signedIn,
+                    PageAdditions.all(List.of(quiz, feedback, progress)));
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy());
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -96,6 +114,11 @@ public final class App implements AutoCloseable {
                 web.routes.get("/courses/{course}", courses::course, Access.ANYONE);
                 web.routes.get("/courses/{course}/assets/<path>", courses::asset, Access.ANYONE);
                 web.routes.get("/courses/{course}/{section}/{chapter}", courses::chapter, Access.ANYONE);
+                web.routes.post(
+                        "/courses/{course}/{section}/{chapter}/questions/{question}", quiz::answer, Access.SIGNED_IN);
+                web.routes.post("/courses/{course}/{section}/{chapter}/feedback", feedback::save, Access.SIGNED_IN);
+                web.routes.post("/courses/{course}/{section}/{chapter}/read", progress::markRead, Access.SIGNED_IN);
+                web.routes.get("/me", progress::dashboard, Access.SIGNED_IN);
                 accounts.addRoutes(web, renderer);
                 runner.addRoutes(web.routes);
             });

@@ -48,7 +48,7 @@ class CliTest {
         TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
         assertThat(run("import", content.toString())).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("created sample-course: 2 sections, 3 chapters, 2 questions, 1 challenges, 1 files");
+                .contains("created sample-course: 2 sections, 3 chapters, 4 questions, 1 challenges, 1 files");
         assertThat(chapters()).isEqualTo(3);
     }
 

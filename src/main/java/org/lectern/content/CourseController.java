@@ -3,6 +3,7 @@ package org.lectern.content;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.lectern.content.CourseOutline.Located;
@@ -15,33 +16,38 @@ public final class CourseController {
     private final Renderer renderer;
     private final PageCache pages;
     private final Predicate<Context> signedIn;
+    private final PageAdditions additions;
 
     /** @param signedIn whether the request comes from a signed-in person, who may read every chapter */
-    public CourseController(Catalog catalog, Renderer renderer, PageCache pages, Predicate<Context> signedIn) {
+    public CourseController(
+            Catalog catalog, Renderer renderer, PageCache pages, Predicate<Context> signedIn, PageAdditions additions) {
         this.catalog = catalog;
         this.renderer = renderer;
         this.pages = pages;
         this.signedIn = signedIn;
+        this.additions = additions;
     }
 
     public void catalog(Context ctx) {
-        pages.serve(ctx, () -> renderer.render(ctx, "courses/catalog", Map.of("courses", catalog.all())));
+        pages.serve(ctx, () -> {
+            List<CourseOutline> courses = catalog.all();
+            Map<String, Object> model = new HashMap<>();
+            model.put("courses", courses);
+            additions.catalog(ctx, courses, model);
+            return renderer.render(ctx, "courses/catalog", model);
+        });
     }
 
     public void course(Context ctx) {
         CourseOutline course = catalog.outline(ctx.pathParam("course")).orElseThrow(NotFoundResponse::new);
-        pages.serve(
-                ctx,
-                () -> renderer.render(
-                        ctx,
-                        "courses/course",
-                        Map.of(
-                                "course", course,
-                                "description", catalog.description(course),
-                                "start",
-                                        course.first()
-                                                .map(l -> l.path(course.slug()))
-                                                .orElse(""))));
+        pages.serve(ctx, () -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("course", course);
+            model.put("description", catalog.description(course));
+            model.put("start", course.first().map(l -> l.path(course.slug())).orElse(""));
+            additions.course(ctx, course, model);
+            return renderer.render(ctx, "courses/course", model);
+        });
     }
 
     public void chapter(Context ctx) {
@@ -61,6 +67,7 @@ public final class CourseController {
                 return renderer.render(ctx, "chapters/locked", model);
             }
             model.put("body", catalog.chapter(course, at));
+            additions.chapter(ctx, course, at, model);
             return renderer.render(ctx, "chapters/chapter", model);
         });
     }

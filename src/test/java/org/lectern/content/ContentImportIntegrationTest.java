@@ -63,8 +63,8 @@ class ContentImportIntegrationTest {
         loader.importAll(content);
         assertThat(db.fetchCount(COURSE)).isEqualTo(1);
         assertThat(db.fetchCount(CHAPTER)).isEqualTo(3);
-        assertThat(db.fetchCount(QUESTION)).isEqualTo(2);
-        assertThat(db.fetchCount(QUESTION_OPTION)).isEqualTo(2);
+        assertThat(db.fetchCount(QUESTION)).isEqualTo(4);
+        assertThat(db.fetchCount(QUESTION_OPTION)).isEqualTo(5);
         assertThat(db.select(CHAPTER.TITLE).from(CHAPTER).orderBy(CHAPTER.ID).fetch(CHAPTER.TITLE))
                 .containsExactly("First steps", "Threads and tables", "The third chapter");
     }

@@ -47,7 +47,9 @@ class CourseFolderReaderTest {
     @Test
     void readsQuizzesAndChallengesNextToTheirChapter() {
         ChapterSource second = readFixture().sections().get(0).chapters().get(1);
-        assertThat(second.questions()).extracting(QuestionSource::key).containsExactly("pick-processes", "what-prints");
+        assertThat(second.questions())
+                .extracting(QuestionSource::key)
+                .containsExactly("pick-processes", "what-prints", "pick-all", "order-it");
         QuestionSource single = second.questions().get(0);
         assertThat(single.kind()).isEqualTo(QuestionKind.SINGLE);
         assertThat(single.options())

@@ -12,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,13 +44,25 @@ public final class Visitor {
         return postWithoutToken(path, withToken, headers);
     }
 
+    /** Posts form fields in order, a name possibly repeated (checkboxes, Parsons lines), with the CSRF token. */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, String... headers) {
+        List<Map.Entry<String, String>> withToken = new ArrayList<>(fields);
+        withToken.add(Map.entry("_csrf", csrfToken()));
+        return submitFields("POST", path, withToken, headers);
+    }
+
     public HttpResponse<String> postWithoutToken(String path, Map<String, String> form, String... headers) {
         return submit("POST", path, form, headers);
     }
 
     /** A form sent with any method (POST, PUT, DELETE, …), exactly as given: add {@code _csrf} yourself. */
     public HttpResponse<String> submit(String method, String path, Map<String, String> form, String... headers) {
-        String body = form.entrySet().stream()
+        return submitFields(method, path, List.copyOf(form.entrySet()), headers);
+    }
+
+    private HttpResponse<String> submitFields(
+            String method, String path, List<Map.Entry<String, String>> form, String... headers) {
+        String body = form.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(request(path, headers)

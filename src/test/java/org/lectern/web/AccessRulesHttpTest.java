@@ -40,7 +40,8 @@ class AccessRulesHttpTest {
                 "chapter", "first",
                 "path", "images/diagram.svg",
                 "code", "en",
-                "id", Long.toString(target));
+                "id", Long.toString(target),
+                "question", "1");
     }
 
     @AfterAll

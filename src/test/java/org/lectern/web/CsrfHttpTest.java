@@ -29,7 +29,12 @@ class CsrfHttpTest {
                 .accounts()
                 .createUser("target@example.org", "Target", PASSWORD, Role.LEARNER)
                 .id();
-        samples = Map.of("id", Long.toString(target));
+        samples = Map.of(
+                "id", Long.toString(target),
+                "course", "sample-course",
+                "section", "basics",
+                "chapter", "second",
+                "question", "1");
     }
 
     @AfterAll

@@ -1,0 +1,80 @@
+package org.lectern.progress;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.lectern.content.Catalog;
+import org.lectern.content.CourseOutline;
+import org.lectern.content.CourseOutline.Located;
+
+/**
+ * Learners' progress. A chapter is complete when each of its current questions has a correct or given-up attempt;
+ * a chapter without questions, when the learner pressed "Mark as read". A course's progress is the share of its
+ * chapters completed.
+ */
+public final class Progress {
+    private final ProgressRepository progress;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public Progress(DSLContext dsl, Catalog catalog, Clock clock) {
+        this.progress = new ProgressRepository(dsl);
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public void visit(long userId, Located at) {
+        progress.visit(userId, at.chapter().id(), OffsetDateTime.now(clock));
+    }
+
+    public void markRead(long userId, Located at) {
+        progress.markRead(userId, at.chapter().id(), OffsetDateTime.now(clock));
+    }
+
+    public CourseProgress of(long userId, CourseOutline course) {
+        List<Located> chapters = course.chapters();
+        List<Long> ids = chapters.stream().map(l -> l.chapter().id()).toList();
+        Set<Long> done = ids.isEmpty() ? Set.of() : progress.completed(userId, ids);
+        Optional<Long> last = ids.isEmpty() ? Optional.empty() : progress.lastVisited(userId, ids);
+        return new CourseProgress(done.size(), ids.size(), done, resume(course, chapters, done, last));
+    }
+
+    /** The first incomplete chapter from the last one visited on (wrapping round), else the last visited. */
+    private static String resume(CourseOutline course, List<Located> chapters, Set<Long> done, Optional<Long> last) {
+        if (chapters.isEmpty()) {
+            return "/courses/" + course.slug();
+        }
+        int from = last.map(id -> indexOf(chapters, id)).orElse(0);
+        for (int i = 0; i < chapters.size(); i++) {
+            Located candidate = chapters.get((from + i) % chapters.size());
+            if (!done.contains(candidate.chapter().id())) {
+                return candidate.path(course.slug());
+            }
+        }
+        return chapters.get(from).path(course.slug());
+    }
+
+    private static int indexOf(List<Located> chapters, long id) {
+        for (int i = 0; i < chapters.size(); i++) {
+            if (chapters.get(i).chapter().id() == id) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The courses the learner started, with progress and first-attempt scores, in catalog order. */
+    public List<CourseScore> dashboard(long userId) {
+        List<Long> started = progress.startedCourses(userId);
+        return catalog.all().stream()
+                .filter(c -> started.contains(c.id()))
+                .map(c -> {
+                    var tries = progress.firstTries(userId, c.id());
+                    return new CourseScore(c, of(userId, c), tries.tried(), tries.right());
+                })
+                .toList();
+    }
+}

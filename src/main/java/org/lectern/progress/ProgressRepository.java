@@ -1,0 +1,141 @@
+package org.lectern.progress;
+
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.selectOne;
+import static org.lectern.db.schema.Tables.CHAPTER;
+import static org.lectern.db.schema.Tables.CHAPTER_PROGRESS;
+import static org.lectern.db.schema.Tables.QUESTION;
+import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
+import static org.lectern.db.schema.Tables.SECTION;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Chapter visits and "mark as read", and the queries that turn attempts into completed chapters and scores. */
+final class ProgressRepository {
+    private final DSLContext dsl;
+
+    ProgressRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    void visit(long userId, long chapterId, OffsetDateTime now) {
+        dsl.insertInto(CHAPTER_PROGRESS)
+                .set(CHAPTER_PROGRESS.USER_ID, userId)
+                .set(CHAPTER_PROGRESS.CHAPTER_ID, chapterId)
+                .set(CHAPTER_PROGRESS.VISITED_AT, now)
+                .onConflict(CHAPTER_PROGRESS.USER_ID, CHAPTER_PROGRESS.CHAPTER_ID)
+                .doUpdate()
+                .set(CHAPTER_PROGRESS.VISITED_AT, now)
+                .execute();
+    }
+
+    void markRead(long userId, long chapterId, OffsetDateTime now) {
+        dsl.insertInto(CHAPTER_PROGRESS)
+                .set(CHAPTER_PROGRESS.USER_ID, userId)
+                .set(CHAPTER_PROGRESS.CHAPTER_ID, chapterId)
+                .set(CHAPTER_PROGRESS.VISITED_AT, now)
+                .set(CHAPTER_PROGRESS.READ_AT, now)
+                .onConflict(CHAPTER_PROGRESS.USER_ID, CHAPTER_PROGRESS.CHAPTER_ID)
+                .doUpdate()
+                .set(CHAPTER_PROGRESS.READ_AT, now)
+                .execute();
+    }
+
+    /**
+     * The given chapters the learner completed: every current question has a correct or given-up attempt, or,
+     * for a chapter without questions, the learner marked it as read.
+     */
+    Set<Long> completed(long userId, Collection<Long> chapterIds) {
+        var open = QUESTION.as("open_question");
+        var any = QUESTION.as("any_question");
+        var settled = exists(selectOne()
+                .from(QUESTION_ATTEMPT)
+                .where(QUESTION_ATTEMPT.QUESTION_ID.eq(open.ID))
+                .and(QUESTION_ATTEMPT.USER_ID.eq(userId))
+                .and(QUESTION_ATTEMPT.CORRECT.isTrue().or(QUESTION_ATTEMPT.GAVE_UP.isTrue())));
+        var hasOpenQuestion = exists(selectOne()
+                .from(open)
+                .where(open.CHAPTER_ID.eq(CHAPTER.ID))
+                .and(open.RETIRED_AT.isNull())
+                .and(not(settled)));
+        var hasQuestions = exists(
+                selectOne().from(any).where(any.CHAPTER_ID.eq(CHAPTER.ID)).and(any.RETIRED_AT.isNull()));
+        var read = exists(selectOne()
+                .from(CHAPTER_PROGRESS)
+                .where(CHAPTER_PROGRESS.CHAPTER_ID.eq(CHAPTER.ID))
+                .and(CHAPTER_PROGRESS.USER_ID.eq(userId))
+                .and(CHAPTER_PROGRESS.READ_AT.isNotNull()));
+        return new HashSet<>(dsl.select(CHAPTER.ID)
+                .from(CHAPTER)
+                .where(CHAPTER.ID.in(chapterIds))
+                .and(not(hasOpenQuestion))
+                .and(hasQuestions.or(read))
+                .fetch(CHAPTER.ID));
+    }
+
+    /** The chapter of these the learner opened last. */
+    Optional<Long> lastVisited(long userId, Collection<Long> chapterIds) {
+        return dsl.select(CHAPTER_PROGRESS.CHAPTER_ID)
+                .from(CHAPTER_PROGRESS)
+                .where(CHAPTER_PROGRESS.USER_ID.eq(userId))
+                .and(CHAPTER_PROGRESS.CHAPTER_ID.in(chapterIds))
+                .orderBy(CHAPTER_PROGRESS.VISITED_AT.desc())
+                .limit(1)
+                .fetchOptional(CHAPTER_PROGRESS.CHAPTER_ID);
+    }
+
+    /** Courses the learner opened a chapter of or answered a question in. */
+    List<Long> startedCourses(long userId) {
+        var visited = dsl.select(SECTION.COURSE_ID)
+                .from(CHAPTER_PROGRESS)
+                .join(CHAPTER)
+                .on(CHAPTER.ID.eq(CHAPTER_PROGRESS.CHAPTER_ID))
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .where(CHAPTER_PROGRESS.USER_ID.eq(userId));
+        var answered = dsl.select(SECTION.COURSE_ID)
+                .from(QUESTION_ATTEMPT)
+                .join(QUESTION)
+                .on(QUESTION.ID.eq(QUESTION_ATTEMPT.QUESTION_ID))
+                .join(CHAPTER)
+                .on(CHAPTER.ID.eq(QUESTION.CHAPTER_ID))
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .where(QUESTION_ATTEMPT.USER_ID.eq(userId));
+        return dsl.selectDistinct(DSL.field("course_id", Long.class))
+                .from(visited.union(answered))
+                .fetch(0, Long.class);
+    }
+
+    /** Of the course's questions the learner tried, how many they got right at the first attempt. */
+    FirstTries firstTries(long userId, long courseId) {
+        var row = dsl.select(
+                        DSL.count(),
+                        DSL.sum(DSL.when(QUESTION_ATTEMPT.CORRECT.isTrue(), 1).otherwise(0)))
+                .from(QUESTION_ATTEMPT)
+                .join(QUESTION)
+                .on(QUESTION.ID.eq(QUESTION_ATTEMPT.QUESTION_ID))
+                .join(CHAPTER)
+                .on(CHAPTER.ID.eq(QUESTION.CHAPTER_ID))
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .where(QUESTION_ATTEMPT.USER_ID.eq(userId))
+                .and(QUESTION_ATTEMPT.ATTEMPT_NO.eq(1))
+                .and(SECTION.COURSE_ID.eq(courseId))
+                .and(QUESTION.RETIRED_AT.isNull())
+                .fetchOne();
+        int tried = row.value1();
+        int right = row.value2() == null ? 0 : row.value2().intValue();
+        return new FirstTries(tried, right);
+    }
+
+    record FirstTries(int tried, int right) {}
+}

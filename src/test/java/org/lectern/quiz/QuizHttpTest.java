@@ -1,0 +1,272 @@
+package org.lectern.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lectern.accounts.Role;
+import org.lectern.db.schema.tables.records.QuestionAttemptRecord;
+import org.lectern.testing.FixtureQuiz;
+import org.lectern.testing.TestDatabase;
+import org.lectern.testing.TestServer;
+import org.lectern.testing.Visitor;
+
+/** Answering quiz questions over HTTP, on H2 and on PostgreSQL: what is stored, numbering, and bad input. */
+class QuizHttpTest {
+    private static final String PASSWORD = "a long and unusual passphrase";
+    private static final String CHAPTER = "/courses/sample-course/basics/second";
+    private static final Map<TestDatabase, TestServer> servers = new EnumMap<>(TestDatabase.class);
+    private static final List<TestDatabase.Handle> databases = new ArrayList<>();
+    private static final AtomicInteger people = new AtomicInteger();
+
+    private static TestServer server(TestDatabase kind) {
+        return servers.computeIfAbsent(kind, k -> {
+            try {
+                TestDatabase.Handle db = k.create(Files.createTempDirectory("lectern-quiz-db-"));
+                databases.add(db);
+                return TestServer.start(
+                        TestServer.FIXTURE_CONTENT,
+                        Map.of(
+                                "DATABASE_URL", db.config().url(),
+                                "DATABASE_USER", db.config().user(),
+                                "DATABASE_PASSWORD", db.config().password()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        servers.values().forEach(TestServer::close);
+        databases.forEach(TestDatabase.Handle::close);
+    }
+
+    private record Learner(long id, Visitor visitor) {}
+
+    private static Learner learner(TestServer server) {
+        String name = "quiz" + people.incrementAndGet();
+        long id = server.app()
+                .accounts()
+                .createUser(name + "@example.org", name, PASSWORD, Role.LEARNER)
+                .id();
+        return new Learner(id, new Visitor(server).logIn(name + "@example.org", PASSWORD));
+    }
+
+    private static DSLContext db(TestServer server) {
+        return server.app().database().dsl();
+    }
+
+    private static long question(TestServer server, String key) {
+        return FixtureQuiz.question(server, key);
+    }
+
+    private static long option(TestServer server, String questionKey, String optionKey) {
+        return FixtureQuiz.option(server, questionKey, optionKey);
+    }
+
+    private static List<QuestionAttemptRecord> attempts(TestServer server, Learner learner, long questionId) {
+        return db(server)
+                .selectFrom(QUESTION_ATTEMPT)
+                .where(QUESTION_ATTEMPT.USER_ID.eq(learner.id()))
+                .and(QUESTION_ATTEMPT.QUESTION_ID.eq(questionId))
+                .orderBy(QUESTION_ATTEMPT.ATTEMPT_NO)
+                .fetch();
+    }
+
+    private static HttpResponse<String> answer(Learner learner, long questionId, Map<String, String> form) {
+        return learner.visitor().post(CHAPTER + "/questions/" + questionId, form, "HX-Request", "true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void everyAttemptIsStoredWithItsOptionsGradeNumberAndTimeTaken(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner learner = learner(server);
+        long single = question(server, "pick-processes");
+        long wrong = option(server, "pick-processes", "io");
+        long right = option(server, "pick-processes", "cpu");
+        long shownAt = System.currentTimeMillis() - 5_000;
+
+        HttpResponse<String> first =
+                answer(learner, single, Map.of("option", Long.toString(wrong), "shown_at", Long.toString(shownAt)));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body())
+                .as("a wrong answer shows the explanation of the option chosen")
+                .contains("Not quite", "Threads do as well there.", "Attempt 1")
+                .doesNotContain("Processes run in parallel.");
+        HttpResponse<String> second = answer(learner, single, Map.of("option", Long.toString(right)));
+        assertThat(second.body()).contains("Correct!", "Processes run in parallel.", "Attempt 2");
+        answer(learner, single, Map.of("give_up", "1"));
+
+        List<QuestionAttemptRecord> stored = attempts(server, learner, single);
+        assertThat(stored).extracting(QuestionAttemptRecord::getAttemptNo).containsExactly(1, 2, 3);
+        QuestionAttemptRecord one = stored.get(0);
+        assertThat(one.getOptionIds()).isEqualTo(Long.toString(wrong));
+        assertThat(one.getCorrect()).isFalse();
+        assertThat(one.getGaveUp()).isFalse();
+        assertThat(one.getFraction()).isZero();
+        assertThat(one.getTimeTakenMs()).isBetween(5_000L, 60_000L);
+        assertThat(one.getCreatedAt()).isNotNull();
+        assertThat(stored.get(1).getCorrect()).isTrue();
+        assertThat(stored.get(1).getFraction()).isEqualTo(1.0);
+        assertThat(stored.get(1).getTimeTakenMs()).as("no shown-at sent").isNull();
+        assertThat(stored.get(2).getGaveUp()).isTrue();
+        assertThat(stored.get(2).getCorrect()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void outputMultipleChoiceAndParsonsAnswersAreGradedAndKept(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner learner = learner(server);
+        long output = question(server, "what-prints");
+        assertThat(answer(learner, output, Map.of("text", "2  \n\n")).body()).contains("Correct!");
+        assertThat(attempts(server, learner, output).get(0).getAnswerText()).isEqualTo("2  \n\n");
+
+        long multiple = question(server, "pick-all");
+        HttpResponse<String> partial =
+                answer(learner, multiple, Map.of("option", Long.toString(option(server, "pick-all", "sleep"))));
+        assertThat(partial.body()).contains("Partly right (50%)");
+        assertThat(attempts(server, learner, multiple).get(0).getFraction()).isEqualTo(0.5);
+
+        long parsons = question(server, "order-it");
+        String[] lines = {"def total(xs):", "    s = 0", "    for x in xs:", "        s += x", "    return s"};
+        HttpResponse<String> solved = learner.visitor()
+                .post(
+                        CHAPTER + "/questions/" + parsons,
+                        Stream.of(lines).map(l -> Map.entry("line", l)).toList(),
+                        "HX-Request",
+                        "true");
+        assertThat(solved.statusCode()).isEqualTo(200);
+        assertThat(solved.body()).contains("Correct!", "The body is indented under the");
+        QuestionAttemptRecord stored = attempts(server, learner, parsons).get(0);
+        assertThat(stored.getCorrect()).isTrue();
+        assertThat(stored.getAnswerText()).isEqualTo(String.join("\n", lines));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void twoAnswersAtOnceAreBothRecordedWithDistinctNumbers(TestDatabase kind) throws Exception {
+        TestServer server = server(kind);
+        Learner learner = learner(server);
+        long single = question(server, "pick-processes");
+        String right = Long.toString(option(server, "pick-processes", "cpu"));
+        learner.visitor().csrfToken();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> tabs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tabs.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return answer(learner, single, Map.of("option", right)).statusCode();
+            }));
+        }
+        start.countDown();
+        for (CompletableFuture<Integer> tab : tabs) {
+            assertThat(tab.get()).isEqualTo(200);
+        }
+        assertThat(attempts(server, learner, single))
+                .extracting(QuestionAttemptRecord::getAttemptNo)
+                .containsExactly(1, 2, 3, 4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aTamperedOptionIsRefusedWithAMessageAndNothingIsStored(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner learner = learner(server);
+        long single = question(server, "pick-processes");
+        String othersOption = Long.toString(option(server, "pick-all", "loop"));
+
+        HttpResponse<String> tampered = answer(learner, single, Map.of("option", othersOption));
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(tampered.body()).contains("this question has no option " + othersOption);
+        assertThat(answer(learner, single, Map.of("option", "1 OR 1=1")).statusCode())
+                .isEqualTo(400);
+        assertThat(answer(learner, single, Map.of()).statusCode()).isEqualTo(400);
+        HttpResponse<String> page = learner.visitor()
+                .post(CHAPTER + "/questions/" + single, Map.of("option", othersOption), "Accept", "application/json");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("\"status\":400");
+        assertThat(attempts(server, learner, single)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aQuestionOfAnotherChapterOrNoQuestionAtAllIsNotFound(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner learner = learner(server);
+        long single = question(server, "pick-processes");
+        String right = Long.toString(option(server, "pick-processes", "cpu"));
+        assertThat(learner.visitor()
+                        .post("/courses/sample-course/basics/first/questions/" + single, Map.of("option", right))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(learner.visitor()
+                        .post(CHAPTER + "/questions/999999", Map.of("option", right), "Accept", "application/json")
+                        .body())
+                .contains("\"status\":404");
+        assertThat(learner.visitor()
+                        .post(CHAPTER + "/questions/abc", Map.of("option", right))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(attempts(server, learner, single)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void guestsSeeTheQuestionsWithAnInvitationToLogInAndCannotAnswer(TestDatabase kind) {
+        TestServer server = server(kind);
+        Visitor guest = new Visitor(server);
+        HttpResponse<String> page = guest.get(CHAPTER);
+        assertThat(page.body())
+                .contains("Select the correct answer", "Select all that apply", "What does this program print?")
+                .contains("Put the lines in order", "Log in to answer")
+                .doesNotContain("name=\"_csrf\"", "hx-post", "name=\"shown_at\"");
+        assertThat(guest.get(CHAPTER).body())
+                .as("the same page for every guest")
+                .isEqualTo(page.body());
+        long single = question(server, "pick-processes");
+        assertThat(guest.post(CHAPTER + "/questions/" + single, Map.of("option", "1"))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aLearnerGetsTheSameParsonsOrderOnEveryReload(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner learner = learner(server);
+        String first = parsonsLines(learner.visitor().get(CHAPTER).body());
+        assertThat(first).isNotEmpty();
+        assertThat(parsonsLines(learner.visitor().get(CHAPTER).body())).isEqualTo(first);
+        assertThat(first).isNotEqualTo("def total(xs):|s = 0|for x in xs:|s += x|return s");
+    }
+
+    private static String parsonsLines(String page) {
+        var matcher = java.util.regex.Pattern.compile("<code class=\"parsons__code\">([^<]*)</code>")
+                .matcher(page);
+        List<String> lines = new ArrayList<>();
+        while (matcher.find()) {
+            lines.add(matcher.group(1));
+        }
+        return String.join("|", lines);
+    }
+}

@@ -1,0 +1,30 @@
+package org.lectern.testing;
+
+import static org.lectern.db.schema.Tables.QUESTION;
+import static org.lectern.db.schema.Tables.QUESTION_OPTION;
+
+/** Ids of the fixture course's questions and options, found by their keys, as imported into a test server. */
+public final class FixtureQuiz {
+    private FixtureQuiz() {}
+
+    public static long question(TestServer server, String key) {
+        return server.app()
+                .database()
+                .dsl()
+                .select(QUESTION.ID)
+                .from(QUESTION)
+                .where(QUESTION.QUESTION_KEY.eq(key))
+                .fetchOne(QUESTION.ID);
+    }
+
+    public static long option(TestServer server, String questionKey, String optionKey) {
+        return server.app()
+                .database()
+                .dsl()
+                .select(QUESTION_OPTION.ID)
+                .from(QUESTION_OPTION)
+                .where(QUESTION_OPTION.QUESTION_ID.eq(question(server, questionKey)))
+                .and(QUESTION_OPTION.OPTION_KEY.eq(optionKey))
+                .fetchOne(QUESTION_OPTION.ID);
+    }
+}
