@@ -29,6 +29,7 @@ final class CgroupTree implements AutoCloseable {
     static final List<String> REQUIRED = List.of("pids", "memory", "cpuacct");
 
     private static final String OPTIONAL = "cpu";
+    private static final int DEFAULT_SHARES = 1024;
 
     private final Map<String, Path> instanceDirs;
     private final AtomicLong sandboxes = new AtomicLong();
@@ -51,7 +52,12 @@ final class CgroupTree implements AutoCloseable {
         return Optional.empty();
     }
 
-    static CgroupTree open(Path root, String name) throws IOException {
+    /**
+     * Opens this server's corner under {@code name}. All sandboxes together weigh as much for the CPU as
+     * {@code runsAtOnce} ordinary processes: cpu.shares of a group is worth one process at the top, so without this
+     * every run would be starved as soon as anything else on the machine is busy.
+     */
+    static CgroupTree open(Path root, String name, int runsAtOnce) throws IOException {
         ProcessHandle self = ProcessHandle.current();
         String instance = self.pid() + "-" + startMillis(self).orElse(0L) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -59,6 +65,9 @@ final class CgroupTree implements AutoCloseable {
         for (String controller : controllers(root)) {
             Path parent = Files.createDirectories(root.resolve(controller).resolve(name));
             removeLeftovers(parent);
+            if (controller.equals(OPTIONAL)) {
+                Files.writeString(parent.resolve("cpu.shares"), Integer.toString(DEFAULT_SHARES * runsAtOnce));
+            }
             dirs.put(controller, Files.createDirectory(parent.resolve(instance)));
         }
         return new CgroupTree(dirs);

@@ -4,12 +4,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/runs}: runs a program to its end and answers with all of it at once. Input comes with the request
  * and ends there. Every refusal is a JSON {@code {"error": ...}} with its status code.
  */
 final class RunApi {
+    private static final Logger log = LoggerFactory.getLogger(RunApi.class);
+
     private final RunService runs;
     private final RunRequestReader reader;
     private final RunJson json;
@@ -36,6 +40,10 @@ final class RunApi {
             run = runs.start(reader.read(json.parseObject(ctx.body()), callers.apply(ctx), true), output);
         } catch (RunRejected e) {
             ctx.status(statusFor(e.reason())).result(json.errorBody(e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            log.error("Could not start a run for the HTTP API", e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result(json.errorBody(RunSocket.SERVER_FAULT));
             return;
         }
         ctx.future(() -> run.done()

@@ -10,12 +10,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket endpoint {@code /ws/run}. A connection runs one program at a time, feeds it input, stops it and
  * streams everything back as JSON frames. A closed or dropped connection stops its run.
  */
 final class RunSocket {
+    static final String SERVER_FAULT = "Something went wrong on the server. It has been logged; please try again.";
+    private static final Logger log = LoggerFactory.getLogger(RunSocket.class);
     private static final String CALLER = "lectern.runner.caller";
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
 
@@ -117,6 +121,10 @@ final class RunSocket {
                 }
             } catch (RunRejected e) {
                 outbox.send(json.errorFrame(e.getMessage()));
+            } catch (RuntimeException e) {
+                // a bug of ours: say so, and keep the connection usable rather than let Jetty close it
+                log.error("Could not handle a runner message", e);
+                outbox.send(json.errorFrame(SERVER_FAULT));
             }
         }
 

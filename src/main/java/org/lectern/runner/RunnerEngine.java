@@ -45,8 +45,10 @@ final class RunnerEngine implements AutoCloseable {
         if (problem != null) {
             throw new IOException(problem);
         }
-        CgroupTree cgroups =
-                CgroupTree.open(config.sandbox().cgroupRoot(), config.sandbox().cgroupName());
+        CgroupTree cgroups = CgroupTree.open(
+                config.sandbox().cgroupRoot(),
+                config.sandbox().cgroupName(),
+                config.capacity().concurrency());
         RunnerEngine engine = new RunnerEngine(config, cgroups, recorder);
         try {
             engine.pool.take().close();

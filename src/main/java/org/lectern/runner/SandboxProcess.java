@@ -11,12 +11,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One started sandbox: the bwrap process tree inside its own cgroups, first waiting for code, then running it. Closing
  * it kills everything inside and removes the cgroups, so nothing of a run outlives it.
  */
 final class SandboxProcess implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SandboxProcess.class);
     static final byte[] READY = "lectern:ready\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Process process;
@@ -97,10 +100,22 @@ final class SandboxProcess implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             kill();
             cgroup.destroy();
+            awaitReaped();
             closeQuietly(process.getOutputStream());
             closeQuietly(process.getInputStream());
             closeQuietly(process.getErrorStream());
             afterClose.run();
+        }
+    }
+
+    /** Dead is not yet reaped: wait for Java's reaper, so not even a zombie outlives the sandbox. */
+    private void awaitReaped() {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                log.warn("Sandbox process {} was not reaped within 5 s of its kill", process.pid());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

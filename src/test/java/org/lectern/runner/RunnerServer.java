@@ -3,6 +3,7 @@ package org.lectern.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -30,9 +32,9 @@ final class RunnerServer implements AutoCloseable {
     private JdbcConnectionPool pool;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunnerServer(RunnerConfig config) {
+    private RunnerServer(RunnerConfig config, Function<Context, RunCaller> callers) {
         this.db = database();
-        this.module = new RunnerModule(config, db, RunnerModule.guestsByIp(), finished::add);
+        this.module = new RunnerModule(config, db, callers, finished::add);
         this.app = Javalin.create(c -> {
                     c.startup.showJavalinBanner = false;
                     c.routes.get("/health", ctx -> ctx.result("ok"));
@@ -42,7 +44,11 @@ final class RunnerServer implements AutoCloseable {
     }
 
     static RunnerServer start(RunnerConfig config) {
-        return new RunnerServer(config);
+        return new RunnerServer(config, RunnerModule.guestsByIp());
+    }
+
+    static RunnerServer start(RunnerConfig config, Function<Context, RunCaller> callers) {
+        return new RunnerServer(config, callers);
     }
 
     int port() {
