@@ -3,16 +3,14 @@ package org.lectern.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.Role;
 import org.lectern.accounts.pages.LoginPage;
 import org.lectern.quiz.pages.QuizPage;
 import org.lectern.testing.Browser;
+import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 
 /** A learner answering a chapter's quiz in the browser: retrying, reading explanations, Parsons by keyboard. */
@@ -21,47 +19,26 @@ class QuizBrowserTest {
     private static final String CHAPTER = "/courses/sample-course/basics/second";
     private static final List<String> PROGRAM =
             List.of("def total(xs):", "    s = 0", "    for x in xs:", "        s += x", "    return s");
-    private static TestServer server;
-    private static Browser browser;
     private static int people;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(TestServer.FIXTURE_CONTENT);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
     @BeforeEach
     void signedInAsANewLearner() {
-        browser.resize(Browser.DESKTOP);
-        browser.driver().manage().deleteAllCookies();
+        session.browser().resize(Browser.DESKTOP);
+        session.browser().driver().manage().deleteAllCookies();
         String email = "reader" + (++people) + "@example.org";
-        server.app().accounts().createUser(email, "Reader " + people, PASSWORD, Role.LEARNER);
-        LoginPage.open(browser, server.url("/login?next=" + CHAPTER))
+        session.server().app().accounts().createUser(email, "Reader " + people, PASSWORD, Role.LEARNER);
+        LoginPage.open(session.browser(), session.server().url("/login?next=" + CHAPTER))
                 .fill(email, PASSWORD)
                 .submit();
     }
 
-    @AfterEach
-    void keepAScreenshot(TestInfo test) {
-        browser.screenshot(test);
-    }
-
     @Test
     void aLearnerWhoAnswersWronglySeesTheChosenOptionsExplanationThenGetsItRight() {
-        QuizPage quiz = new QuizPage(browser);
-        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        QuizPage quiz = new QuizPage(session.browser());
+        assertThat(session.browser().seriousAccessibilityViolations()).isEmpty();
 
         QuizPage.Question single =
                 quiz.question("single").choose("Waiting on the network").check(1);
@@ -72,12 +49,12 @@ class QuizBrowserTest {
         single.choose("CPU-bound work").check(2);
         assertThat(single.verdict()).isEqualTo("Correct!");
         assertThat(single.text()).contains("Processes run in parallel.", "Correct answer");
-        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        assertThat(session.browser().seriousAccessibilityViolations()).isEmpty();
     }
 
     @Test
     void aLearnerSolvesAParsonsProblemWithTheKeyboardAlone() {
-        QuizPage.Question parsons = new QuizPage(browser).question("parsons");
+        QuizPage.Question parsons = new QuizPage(session.browser()).question("parsons");
         assertThat(parsons.lines()).as("shuffled").isNotEqualTo(PROGRAM);
 
         parsons.arrangeByKeyboard(PROGRAM);
@@ -87,6 +64,6 @@ class QuizBrowserTest {
 
         assertThat(parsons.verdict()).isEqualTo("Correct!");
         assertThat(parsons.text()).contains("The body is indented under the def.");
-        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        assertThat(session.browser().seriousAccessibilityViolations()).isEmpty();
     }
 }
