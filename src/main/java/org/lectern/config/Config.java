@@ -55,10 +55,6 @@ public record Config(Server server, Database database, Content content, Accounts
         }
     }
 
-    public static Config fromEnvironment() {
-        return fromMap(System.getenv());
-    }
-
     /** Builds the settings from a map of variables: the environment in production, a plain map in tests. */
     public static Config fromMap(Map<String, String> env) {
         Settings s = new Settings(env);

@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lectern.accounts.Role;
-import org.lectern.accounts.pages.LoginPage;
 import org.lectern.progress.pages.ChapterEndPage;
-import org.lectern.testing.Browser;
 import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 
 /** A learner finishing a chapter and seeing the progress move, then telling us whether it was clear. */
 class ProgressBrowserTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
     private static final String FIRST = "/courses/sample-course/basics/first";
-    private static int people;
 
     @RegisterExtension
     static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
     @BeforeEach
     void signedInAsANewLearner() {
-        session.browser().resize(Browser.DESKTOP);
-        session.browser().driver().manage().deleteAllCookies();
-        String email = "finisher" + (++people) + "@example.org";
-        session.server().app().accounts().createUser(email, "Finisher " + people, PASSWORD, Role.LEARNER);
-        LoginPage.open(session.browser(), session.server().url("/login?next=" + FIRST))
-                .fill(email, PASSWORD)
-                .submit();
+        session.signInNewLearner("Finisher", FIRST);
     }
 
     @Test

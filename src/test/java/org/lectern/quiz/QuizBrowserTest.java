@@ -6,33 +6,22 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lectern.accounts.Role;
-import org.lectern.accounts.pages.LoginPage;
 import org.lectern.quiz.pages.QuizPage;
-import org.lectern.testing.Browser;
 import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 
 /** A learner answering a chapter's quiz in the browser: retrying, reading explanations, Parsons by keyboard. */
 class QuizBrowserTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
     private static final String CHAPTER = "/courses/sample-course/basics/second";
     private static final List<String> PROGRAM =
             List.of("def total(xs):", "    s = 0", "    for x in xs:", "        s += x", "    return s");
-    private static int people;
 
     @RegisterExtension
     static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
     @BeforeEach
     void signedInAsANewLearner() {
-        session.browser().resize(Browser.DESKTOP);
-        session.browser().driver().manage().deleteAllCookies();
-        String email = "reader" + (++people) + "@example.org";
-        session.server().app().accounts().createUser(email, "Reader " + people, PASSWORD, Role.LEARNER);
-        LoginPage.open(session.browser(), session.server().url("/login?next=" + CHAPTER))
-                .fill(email, PASSWORD)
-                .submit();
+        session.signInNewLearner("Reader", CHAPTER);
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.lectern.accounts.Role;
+import org.lectern.accounts.pages.LoginPage;
 
 /**
  * A real server and a real Chromium for one browser test class: started before its tests, a screenshot of the
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class BrowserSession implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     private final Path content;
     private final Map<String, String> env;
+    private static final String LEARNER_PASSWORD = "a long and unusual passphrase";
     private TestServer server;
     private Browser browser;
+    private int learners;
 
     private BrowserSession(Path content, Map<String, String> env) {
         this.content = content;
@@ -39,6 +43,21 @@ public final class BrowserSession implements BeforeAllCallback, AfterEachCallbac
 
     public Browser browser() {
         return browser;
+    }
+
+    /**
+     * Starts each test as a new learner: a fresh desktop-sized window without cookies, an account made for it, and
+     * a real login through the login page that lands on {@code path}.
+     */
+    public void signInNewLearner(String name, String path) {
+        browser.resize(Browser.DESKTOP);
+        browser.driver().manage().deleteAllCookies();
+        int number = ++learners;
+        String email = name.toLowerCase(java.util.Locale.ROOT) + number + "@example.org";
+        server.app().accounts().createUser(email, name + " " + number, LEARNER_PASSWORD, Role.LEARNER);
+        LoginPage.open(browser, server.url("/login?next=" + path))
+                .fill(email, LEARNER_PASSWORD)
+                .submit();
     }
 
     @Override
