@@ -5,7 +5,7 @@ import java.util.Map;
 import org.lectern.config.Settings;
 
 /** Runner settings for tests: the real sandbox, with short limits so hostile code ends quickly. */
-final class TestRunners {
+public final class TestRunners {
     private TestRunners() {}
 
     static RunnerConfig config(String... overrides) {
@@ -21,9 +21,19 @@ final class TestRunners {
                 "LECTERN_GUEST_RUNS_PER_MINUTE", "100000",
                 // another server's tests may run on this machine at the same time
                 "LECTERN_SANDBOX_CGROUP_NAME", "lectern-test"));
+        env.putAll(sandboxUidsFromEnvironment());
         for (int i = 0; i < overrides.length; i += 2) {
             env.put(overrides[i], overrides[i + 1]);
         }
         return RunnerConfig.fromSettings(new Settings(env));
+    }
+
+    /**
+     * {@code LECTERN_SANDBOX_FIRST_UID} from the test process's environment, if set: two checkouts testing on one
+     * machine at once must not give their sandboxes the same uids, or one's fork bomb meets the other's RLIMIT_NPROC.
+     */
+    public static Map<String, String> sandboxUidsFromEnvironment() {
+        String firstUid = System.getenv("LECTERN_SANDBOX_FIRST_UID");
+        return firstUid == null ? Map.of() : Map.of("LECTERN_SANDBOX_FIRST_UID", firstUid);
     }
 }

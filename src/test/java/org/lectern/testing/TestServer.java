@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.lectern.App;
 import org.lectern.config.Config;
+import org.lectern.runner.TestRunners;
 
 /** The real application on a free port, with its own data folder, for HTTP and browser tests. */
 public final class TestServer implements AutoCloseable {
@@ -45,6 +46,7 @@ public final class TestServer implements AutoCloseable {
             // Argon2id at a fraction of production cost: tests log in hundreds of times.
             env.put("LECTERN_ARGON2_MEMORY_KIB", "1024");
             env.put("LECTERN_ARGON2_ITERATIONS", "1");
+            env.putAll(TestRunners.sandboxUidsFromEnvironment());
             env.putAll(extraEnv);
             return new TestServer(App.create(Config.fromMap(env)).start(), dataDir);
         } catch (IOException e) {
