@@ -33,6 +33,7 @@ import org.lectern.web.Flash;
 import org.lectern.web.GuestPageHandler;
 import org.lectern.web.Health;
 import org.lectern.web.Messages;
+import org.lectern.web.Metrics;
 import org.lectern.web.PageCache;
 import org.lectern.web.ProxyHeaders;
 import org.lectern.web.Renderer;
@@ -68,13 +69,16 @@ public final class App implements AutoCloseable {
             var currentUser = accounts.currentUser();
             byte[] guestSalt = new byte[16];
             new SecureRandom().nextBytes(guestSalt);
+            Metrics metrics = new Metrics(config.runners().metricsToken());
             this.runner = new RunnerModule(
                     config.runner(),
+                    config.runners(),
                     database.dsl(),
                     ctx -> currentUser
                             .userId(ctx)
                             .map(RunCaller::learner)
-                            .orElseGet(() -> RunCaller.guestAt(ctx.ip(), guestSalt)));
+                            .orElseGet(() -> RunCaller.guestAt(ctx.ip(), guestSalt)),
+                    metrics.registry());
             Renderer renderer = new Renderer(
                     messages,
                     config.server().devMode(),
@@ -110,6 +114,7 @@ public final class App implements AutoCloseable {
                 web.routes.beforeMatched(csrf::verify);
                 web.routes.beforeMatched(accounts::checkAccess);
                 WebServer.addCommonRoutes(web, health);
+                metrics.install(web);
                 web.routes.get("/", courses::catalog, Access.ANYONE);
                 web.routes.get("/courses/{course}", courses::course, Access.ANYONE);
                 web.routes.get("/courses/{course}/assets/<path>", courses::asset, Access.ANYONE);

@@ -1,6 +1,7 @@
 package org.lectern;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
+import org.lectern.config.Settings;
 import org.lectern.content.ContentException;
 import org.lectern.db.Database;
 import org.lectern.db.H2Backup;
+import org.lectern.runner.RunnerConfig;
+import org.lectern.runner.RunnerNodeServer;
+import org.lectern.runner.RunnersConfig;
 
 /** The command line: {@code serve} (the default), {@code import}, {@code create-admin} and {@code backup}. */
 final class Cli {
@@ -42,6 +47,7 @@ final class Cli {
                 case "import" -> importContent(args);
                 case "create-admin" -> createAdmin(args);
                 case "backup" -> backup(args);
+                case "runner" -> runnerNode(args);
                 case "help", "--help", "-h" -> help(0);
                 default -> {
                     err.println("Unknown command: " + command);
@@ -99,6 +105,30 @@ final class Cli {
             out.println("Backed up " + config.database().url() + " to " + target);
             return 0;
         }
+    }
+
+    /** {@code runner --nats <url>}: a runner node, with the sandbox and the warm pool, and no database. */
+    private int runnerNode(String[] args) {
+        Map<String, String> options = options(args);
+        String url = options.get("--nats");
+        if (url == null || options.containsKey("?") || !url.startsWith("nats://")) {
+            err.println("Usage: java -jar lectern.jar runner --nats nats://host:4222");
+            return 2;
+        }
+        Settings settings = new Settings(env);
+        RunnersConfig cluster = RunnersConfig.fromSettings(settings).withNats(url);
+        Config.Server server = Config.fromMap(env).server();
+        RunnerNodeServer node;
+        try {
+            node = RunnerNodeServer.start(RunnerConfig.fromSettings(settings), cluster, server.host(), server.port());
+        } catch (IOException e) {
+            err.println("This machine cannot run learners' code, so it cannot be a runner node: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "lectern-shutdown"));
+        out.println("Lectern runner node " + node.nodeId() + " is taking runs from " + url
+                + "; health and metrics at http://localhost:" + node.port() + "/");
+        return waitForever();
     }
 
     /** {@code create-admin --email <address> [--name <name>]}: the password from the console or the environment. */
@@ -179,6 +209,8 @@ final class Cli {
                                     create an admin (or promote an account); asks for the password,
                                     or reads LECTERN_ADMIN_PASSWORD
                   backup <file.zip> copy the embedded H2 database while the server runs
+                  runner --nats nats://host:4222
+                                    start a runner node: runs learners' code for the web nodes
                   help              show this text
 
                 Settings come from environment variables; see README.md.""");

@@ -29,8 +29,8 @@ final class AccessGate {
             return; // a static file or WebJar, public by nature: they are served without a route
         }
         Access access = ruleOf(ctx.routeRoles());
-        if (access == Access.ANYONE) {
-            return;
+        if (access == Access.ANYONE || access == Access.METRICS) {
+            return; // METRICS: the handler checks the scraper's own credential
         }
         // A page that depends on who is asking must never be kept by a browser or a proxy for someone else.
         ctx.header("Cache-Control", "private, no-store");

@@ -16,6 +16,7 @@ public enum Role {
             case ANYONE, SIGNED_IN -> true;
             case AUTHOR -> this == AUTHOR || this == ADMIN;
             case ADMIN -> this == ADMIN;
+            case METRICS -> false;
         };
     }
 

@@ -4,11 +4,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.lectern.runner.RunnerConfig;
+import org.lectern.runner.RunnersConfig;
 
 /**
  * Every setting Lectern reads, with its default. Each comes from an environment variable; the README lists them.
  */
-public record Config(Server server, Database database, Content content, Accounts accounts, RunnerConfig runner) {
+public record Config(
+        Server server,
+        Database database,
+        Content content,
+        Accounts accounts,
+        RunnerConfig runner,
+        RunnersConfig runners) {
 
     /** Where the web server listens and where it keeps its files. */
     public record Server(int port, String host, Path dataDir, boolean devMode, Path devRoot) {}
@@ -73,7 +80,8 @@ public record Config(Server server, Database database, Content content, Accounts
                         s.integer("DATABASE_POOL_SIZE", 10)),
                 new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)),
                 accounts(s),
-                RunnerConfig.fromSettings(s));
+                RunnerConfig.fromSettings(s),
+                RunnersConfig.fromSettings(s));
     }
 
     private static Accounts accounts(Settings s) {
@@ -116,6 +124,7 @@ public record Config(Server server, Database database, Content content, Accounts
                 database,
                 content,
                 accounts,
-                runner);
+                runner,
+                runners);
     }
 }

@@ -8,25 +8,25 @@ import java.util.function.Consumer;
 final class RunService {
     private final String unavailableReason;
     private final RunRateLimiter quotas;
-    private final RunSupervisor supervisor;
+    private final RunDispatch dispatch;
     private final RunLimits limits;
     private final int maxStdinBytes;
 
     private RunService(
             String unavailableReason,
             RunRateLimiter quotas,
-            RunSupervisor supervisor,
+            RunDispatch dispatch,
             RunLimits limits,
             int maxStdinBytes) {
         this.unavailableReason = unavailableReason;
         this.quotas = quotas;
-        this.supervisor = supervisor;
+        this.dispatch = dispatch;
         this.limits = limits;
         this.maxStdinBytes = maxStdinBytes;
     }
 
-    static RunService working(RunRateLimiter quotas, RunSupervisor supervisor, RunLimits limits, int maxStdinBytes) {
-        return new RunService(null, quotas, supervisor, limits, maxStdinBytes);
+    static RunService working(RunRateLimiter quotas, RunDispatch dispatch, RunLimits limits, int maxStdinBytes) {
+        return new RunService(null, quotas, dispatch, limits, maxStdinBytes);
     }
 
     /** A runner that refuses every run with this reason, e.g. on a machine without bubblewrap. */
@@ -43,7 +43,7 @@ final class RunService {
         RunRateLimiter.Permit permit = quotas.acquire(request.caller());
         Run run = new Run(newId(), request, listener, limits, maxStdinBytes);
         try {
-            supervisor.submit(run);
+            dispatch.submit(run);
         } catch (RunRejected busy) {
             permit.refund();
             throw busy;

@@ -2,7 +2,10 @@ package org.lectern.runner;
 
 import java.util.Locale;
 
-/** How a run ended. Every status but ok and error names the limit that ended it, or the learner's stop. */
+/**
+ * How a run ended. Every status but ok and error names the limit that ended it, the learner's stop, or the loss of
+ * the runner node that had it.
+ */
 enum RunStatus {
     OK,
     ERROR,
@@ -11,7 +14,9 @@ enum RunStatus {
     MEMORY_LIMIT,
     PROCESS_LIMIT,
     OUTPUT_LIMIT,
-    STOPPED;
+    STOPPED,
+    /** The runner node running it died or could no longer be reached (runner nodes over NATS only). */
+    RUNNER_LOST;
 
     /** The name clients and the database see: ok, cpu_limit, ... */
     String wireName() {

@@ -2,11 +2,15 @@ package org.lectern.runner;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.lectern.config.Settings;
 import org.lectern.web.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,8 @@ public final class RunnerModule implements AutoCloseable {
     private final RunnerConfig config;
     private final RunRecorder recorder;
     private final RunnerEngine engine;
+    private final NatsRunners remote;
+    private final RunnerNode embedded;
     private final String unavailableReason;
     private final RunSocket socket;
     private final RunApi api;
@@ -39,23 +45,61 @@ public final class RunnerModule implements AutoCloseable {
     /** Also tells {@code observer} of every finished run, once it is recorded. */
     RunnerModule(
             RunnerConfig config, DSLContext db, Function<Context, RunCaller> callers, Consumer<FinishedRun> observer) {
+        this(
+                config,
+                RunnersConfig.fromSettings(new Settings(Map.of())),
+                db,
+                callers,
+                observer,
+                new SimpleMeterRegistry());
+    }
+
+    /**
+     * The runner as {@code cluster} says: in this process, or at runner nodes over NATS (then this process runs
+     * nothing itself unless {@link RunnersConfig#embeddedNode()}). Its metrics go to {@code metrics}.
+     */
+    public RunnerModule(
+            RunnerConfig config,
+            RunnersConfig cluster,
+            DSLContext db,
+            Function<Context, RunCaller> callers,
+            MeterRegistry metrics) {
+        this(config, cluster, db, callers, run -> {}, metrics);
+    }
+
+    RunnerModule(
+            RunnerConfig config,
+            RunnersConfig cluster,
+            DSLContext db,
+            Function<Context, RunCaller> callers,
+            Consumer<FinishedRun> observer,
+            MeterRegistry metrics) {
         this.config = config;
         this.recorder = new RunRecorder(new RunRepository(db), observer);
+        Consumer<FinishedRun> record = RunnerMetrics.counting(metrics).andThen(recorder);
         RunnerEngine started = null;
+        NatsRunners nats = null;
         String problem = null;
-        try {
-            started = RunnerEngine.start(config, recorder);
-        } catch (IOException e) {
-            problem = e.getMessage();
-            log.error("Running learners' code is OFF: {}", problem);
+        if (cluster.local()) {
+            try {
+                started = RunnerEngine.start(config, record);
+            } catch (IOException e) {
+                problem = e.getMessage();
+                log.error("Running learners' code is OFF: {}", problem);
+            }
+        } else {
+            nats = new NatsRunners(cluster, record);
         }
         this.engine = started;
+        this.remote = nats;
+        this.embedded = nats != null && cluster.embeddedNode() ? startEmbedded(config, cluster) : null;
         this.unavailableReason = problem;
-        RunService runs = engine == null
+        RunDispatch dispatch = remote != null ? remote : engine == null ? null : engine.supervisor()::submit;
+        RunService runs = dispatch == null
                 ? RunService.unavailable(problem)
                 : RunService.working(
                         new RunRateLimiter(config.quotas(), System::nanoTime),
-                        engine.supervisor(),
+                        dispatch,
                         config.limits(),
                         config.capacity().maxStdinBytes());
         RunJson json = new RunJson();
@@ -63,6 +107,17 @@ public final class RunnerModule implements AutoCloseable {
                 config.capacity().maxCodeBytes(), config.capacity().maxStdinBytes());
         this.socket = new RunSocket(runs, reader, json, callers, config.capacity());
         this.api = new RunApi(runs, reader, json, callers);
+        RunnerMetrics.gauges(metrics, this::capacity, this::activeRuns, this::queueDepth, this::warmPoolSize);
+    }
+
+    /** A runner node inside the web node: it joins the cluster like any other, and NATS may send it any run. */
+    private static RunnerNode startEmbedded(RunnerConfig config, RunnersConfig cluster) {
+        try {
+            return RunnerNode.start(config, cluster, run -> {});
+        } catch (IOException e) {
+            log.error("The embedded runner node is OFF: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** Guests may run code too, under their own quotas; the upgrade checks its Origin itself. */
@@ -74,17 +129,24 @@ public final class RunnerModule implements AutoCloseable {
 
     /** False where sandboxes cannot be made; then every run is refused. */
     public boolean available() {
-        return engine != null;
+        return remote != null ? remote.connected() && remote.totals().nodes() > 0 : engine != null;
     }
 
     /** Why code cannot run here, for the log and for pages; null while it can. */
     public String unavailableReason() {
+        if (remote != null) {
+            return available() ? null : remote.connected() ? NatsRunners.NO_NODES : NatsRunners.NO_NATS;
+        }
         return unavailableReason;
     }
 
     /** What /health shows of the runner. */
     public java.util.Map<String, Object> health() {
+        if (remote != null) {
+            return remote.health();
+        }
         java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("mode", "local");
         figures.put("available", available());
         if (!available()) {
             figures.put("reason", unavailableReason);
@@ -98,25 +160,35 @@ public final class RunnerModule implements AutoCloseable {
 
     /** How many runs can go at once. */
     public int capacity() {
-        return config.capacity().concurrency();
+        return remote != null ? remote.totals().capacity() : config.capacity().concurrency();
     }
 
     public int activeRuns() {
-        return engine == null ? 0 : engine.supervisor().active();
+        return remote != null
+                ? remote.totals().active()
+                : engine == null ? 0 : engine.supervisor().active();
     }
 
     public int queueDepth() {
-        return engine == null ? 0 : engine.supervisor().queueDepth();
+        return remote != null
+                ? remote.totals().queued()
+                : engine == null ? 0 : engine.supervisor().queueDepth();
     }
 
     /** Sandboxes started and waiting for code. */
     public int warmPoolSize() {
-        return engine == null ? 0 : engine.warmSandboxes();
+        return remote != null ? remote.totals().warm() : engine == null ? 0 : engine.warmSandboxes();
     }
 
     /** Stops every run, kills every sandbox and removes its cgroups, then writes the last records. */
     @Override
     public void close() {
+        if (remote != null) {
+            remote.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
         if (engine != null) {
             engine.close();
         }

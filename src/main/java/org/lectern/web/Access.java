@@ -14,5 +14,10 @@ public enum Access implements RouteRole {
     /** Authors and admins. */
     AUTHOR,
     /** Admins only. */
-    ADMIN
+    ADMIN,
+    /**
+     * Machines, not people: the route checks its own credential ({@link Metrics}: a bearer token, or loopback only),
+     * and no session or role ever grants it.
+     */
+    METRICS
 }
