@@ -211,6 +211,7 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
     private void connectionChanged(ConnectionListener.Events event) {
         if (event == ConnectionListener.Events.DISCONNECTED || event == ConnectionListener.Events.CLOSED) {
             inFlight.values().forEach(remote -> lose(remote, NATS_LOST));
+            directory.forgetAll();
         }
     }
 

@@ -38,6 +38,11 @@ final class RunnerDirectory {
                         : new Seen(seen.figures(), now));
     }
 
+    /** After a break in the connection only fresh heartbeats say which nodes are there. */
+    void forgetAll() {
+        nodes.clear();
+    }
+
     boolean gone(String node) {
         Seen seen = nodes.get(node);
         return seen == null || seen.figures().leaving() || nanoTime.getAsLong() - seen.atNanos() > lostAfterNanos;
