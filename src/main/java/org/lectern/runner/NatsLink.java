@@ -6,6 +6,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ final class NatsLink {
 
     /** @param onChange told of every connect, disconnect and reconnect (on a NATS thread) */
     static Connection open(String url, String name, Consumer<ConnectionListener.Events> onChange) {
+        // every failed reconnect attempt reports a disconnect again: log one per outage
+        AtomicBoolean down = new AtomicBoolean();
         Options options = new Options.Builder()
                 .server(url)
                 .connectionName(name)
@@ -33,7 +36,14 @@ final class NatsLink {
                 // a request nobody listens to fails at once with a 503 status instead of timing out
                 .reportNoResponders()
                 .connectionListener((connection, event) -> {
-                    log.info("NATS {} ({}): {}", url, name, event);
+                    boolean disconnect = event == ConnectionListener.Events.DISCONNECTED;
+                    if (!disconnect || !down.getAndSet(true)) {
+                        log.info("NATS {} ({}): {}", url, name, event);
+                    }
+                    if (event == ConnectionListener.Events.CONNECTED
+                            || event == ConnectionListener.Events.RECONNECTED) {
+                        down.set(false);
+                    }
                     onChange.accept(event);
                 })
                 .errorListener(new io.nats.client.ErrorListener() {})

@@ -92,14 +92,14 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
         }
         Remote remote = new Remote(run);
         // listening before asking: a quick run may have started and ended before the answer to the request arrives
-        inFlight.put(run.id(), remote);
         remote.events = dispatcher.subscribe(subjects.events(run.id()), m -> onEvent(remote, m));
+        inFlight.put(run.id(), remote);
         try {
             remote.node = dispatch(run);
             directory.tookRun(remote.node);
         } catch (RunRejected refused) {
             inFlight.remove(run.id());
-            dispatcher.unsubscribe(remote.events);
+            remote.stopListening(dispatcher);
             throw refused;
         }
         run.whenQueuedStopped(() -> control(run.id(), new RunWire.Control.Stop()));
@@ -180,7 +180,7 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
             return;
         }
         inFlight.remove(remote.run.id());
-        dispatcher.unsubscribe(remote.events);
+        remote.stopListening(dispatcher);
         remote.run.input().abandon();
         Instant startedAt = remote.startedAt == null ? Instant.now() : remote.startedAt;
         remote.run.finish(result);
@@ -286,6 +286,19 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
 
         Remote(Run run) {
             this.run = run;
+        }
+
+        /** Once only, and not before listening began: NATS may be lost while the run is still being dispatched. */
+        synchronized void stopListening(Dispatcher dispatcher) {
+            Subscription subscription = events;
+            events = null;
+            if (subscription != null) {
+                try {
+                    dispatcher.unsubscribe(subscription);
+                } catch (IllegalStateException closed) {
+                    // the connection is closing; its subscriptions go with it
+                }
+            }
         }
     }
 

@@ -82,6 +82,11 @@ final class RunnerNodeProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook runs, no farewell heartbeat goes out. */
     void kill() {
+        killNow(process);
+    }
+
+    /** SIGKILL, then waits until the process is gone. */
+    static void killNow(Process process) {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
