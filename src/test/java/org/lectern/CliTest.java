@@ -95,4 +95,22 @@ class CliTest {
             assertThat(db.fetchCount(CHAPTER)).isEqualTo(3);
         }
     }
+
+    @Test
+    void aRunnerNodeNeedsANatsAddress() {
+        assertThat(run("runner")).isEqualTo(2);
+        assertThat(run("runner", "--nats", "http://127.0.0.1:4222")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar lectern.jar runner --nats");
+    }
+
+    @Test
+    void aMachineThatCannotMakeSandboxesIsNoRunnerNode() {
+        int status = cli(Map.of(
+                        "LECTERN_SANDBOX_BWRAP", data.resolve("no-bwrap").toString()))
+                .run(new String[] {"runner", "--nats", "nats://127.0.0.1:1"});
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("cannot run learners' code, so it cannot be a runner node")
+                .contains("no-bwrap");
+    }
 }
