@@ -130,11 +130,13 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
                     return reply.node();
                 }
                 // the node filled up while the request was on its way; another may have room
+                log.info("Runner node {} could not take run {}: {}", reply.node(), run.id(), reply.message());
                 refusal = reply.message().isEmpty() ? BUSY : reply.message();
             } catch (ExecutionException | CancellationException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 if (cause instanceof JetStreamStatusException || cause instanceof CancellationException) {
                     // no responders: no node listens, because none has room, or none is there at all
+                    log.info("No runner node has room for run {}", run.id());
                     throw new RunRejected(
                             directory.totals().nodes() == 0 ? RunRejected.Reason.UNAVAILABLE : RunRejected.Reason.BUSY,
                             directory.totals().nodes() == 0 ? NO_NODES : BUSY);

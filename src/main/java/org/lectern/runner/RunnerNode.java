@@ -116,22 +116,24 @@ public final class RunnerNode implements AutoCloseable {
                 config.capacity().maxStdinBytes());
         Subscription control = dispatcher.subscribe(subjects.control(runId), m -> onControl(run, m));
         runs.put(runId, run);
+        // leave the queue group, if this run fills the node, before the run can start or be answered: this
+        // connection sends in order, so NATS has stopped routing here before the web node hears anything
+        adjustInterest();
         try {
             engine.supervisor().submit(run);
         } catch (RunRejected busy) {
             runs.remove(runId);
-            dispatcher.unsubscribe(control);
-            reply(message, false, busy.getMessage());
+            unsubscribe(control);
             adjustInterest();
+            reply(message, false, busy.getMessage());
             return;
         }
         run.done().whenComplete((result, error) -> {
             runs.remove(runId);
-            dispatcher.unsubscribe(control);
             adjustInterest();
+            unsubscribe(control);
         });
         reply(message, true, "");
-        adjustInterest();
     }
 
     private void onControl(Run run, Message message) {
@@ -149,6 +151,14 @@ public final class RunnerNode implements AutoCloseable {
         }
     }
 
+    private void unsubscribe(Subscription subscription) {
+        try {
+            dispatcher.unsubscribe(subscription);
+        } catch (IllegalStateException e) {
+            log.warn("Could not unsubscribe from {}: {}", subscription.getSubject(), e.toString());
+        }
+    }
+
     private void reply(Message message, boolean accepted, String why) {
         if (message.getReplyTo() != null) {
             nats.publish(message.getReplyTo(), wire.reply(new RunWire.Reply(accepted, cluster.nodeId(), why)));
@@ -158,6 +168,7 @@ public final class RunnerNode implements AutoCloseable {
     /** Listens for new runs only while one more fits, so NATS's queue group never picks a full node. */
     private synchronized void adjustInterest() {
         boolean wanted = !closing && runs.size() < room;
+        log.debug("{} runs, room for {}: {} new runs", runs.size(), room, wanted ? "taking" : "not taking");
         if (wanted && submissions == null) {
             submissions = dispatcher.subscribe(subjects.submit(), subjects.runnersGroup(), this::onSubmit);
         } else if (!wanted && submissions != null) {

@@ -93,6 +93,18 @@ class RunnerNodesTest {
             assertThat(run.stdout()).isEqualTo("hello world\n");
             assertThat(recordedStatus(runId)).isEqualTo("ok");
         }
+        // each runner node counts the runs it executed; together they ran this one
+        double executed = 0;
+        for (int port : nodePorts) {
+            String metrics = nodeGet(port, "/metrics");
+            assertThat(metrics).contains("lectern_runner_warm_pool").contains("lectern_runner_capacity 1.0");
+            executed += metrics.lines()
+                    .filter(l -> l.startsWith("lectern_runs_total{status=\"ok\"}"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
+        }
+        assertThat(executed).isEqualTo(1.0);
+        assertThat(web.get("/metrics").body()).contains("lectern_runs_total{status=\"ok\"} 1.0");
     }
 
     @Test
@@ -201,20 +213,29 @@ class RunnerNodesTest {
         }
     }
 
+    private String nodeGet(int port, String path) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (Exception e) {
+            throw new AssertionError("runner node on port " + port + ": " + e, e);
+        }
+    }
+
     /** Which node has the run going, by asking each node's own /health. */
     private int nodeRunning() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             for (int i = 0; i < nodes.size(); i++) {
                 try {
-                    HttpResponse<String> health = http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePorts.get(i) + "/health"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (RunClient.JSON.readTree(health.body()).path("active").asInt() > 0) {
+                    String health = nodeGet(nodePorts.get(i), "/health");
+                    if (RunClient.JSON.readTree(health).path("active").asInt() > 0) {
                         return i;
                     }
-                } catch (Exception e) {
+                } catch (Exception | AssertionError e) {
                     // a node not answering is not the one running
                 }
             }
