@@ -244,8 +244,8 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
         RunnerDirectory.Totals t = directory.totals();
         Map<String, Object> figures = new LinkedHashMap<>();
         boolean connected = connected();
-        figures.put("mode", "nats");
         figures.put("available", connected && t.nodes() > 0);
+        figures.put("mode", "nats");
         if (!connected) {
             figures.put("reason", "NATS is unreachable");
         } else if (t.nodes() == 0) {

@@ -146,7 +146,6 @@ public final class RunnerModule implements AutoCloseable {
             return remote.health();
         }
         java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
-        figures.put("mode", "local");
         figures.put("available", available());
         if (!available()) {
             figures.put("reason", unavailableReason);
@@ -155,6 +154,7 @@ public final class RunnerModule implements AutoCloseable {
         figures.put("active", activeRuns());
         figures.put("queued", queueDepth());
         figures.put("warm", warmPoolSize());
+        figures.put("mode", "local");
         return figures;
     }
 
