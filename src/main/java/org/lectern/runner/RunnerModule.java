@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The runner: learners' Python in a fresh sandbox per run, streamed over the WebSocket {@code /ws/run}, or run to the
  * end through {@code POST /api/runs}. Where sandboxes cannot be made (no bubblewrap, no cgroups) it refuses every run
- * with {@link #unavailableReason()}, which pages can show too.
+ * with {@link #unavailableReason()}, which pages can show too. With {@code LECTERN_RUNNERS=nats://...} the sandboxes
+ * are on runner nodes ({@link NatsRunners}); endpoints, quotas and the record of each run stay here either way.
  */
 public final class RunnerModule implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunnerModule.class);
