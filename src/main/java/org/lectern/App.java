@@ -105,7 +105,7 @@ public final class App implements AutoCloseable {
                     currentUser::signedIn,
                     PageAdditions.all(List.of(quiz, feedback, progress)));
             GuestPageHandler fastPath =
-                    new GuestPageHandler(pages, config.accounts().trustProxy());
+                    new GuestPageHandler(pages, config.accounts().trustProxy(), metrics::cachedPage);
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
                 if (config.accounts().trustProxy()) {
                     ProxyHeaders.trust(web);

@@ -37,10 +37,23 @@ public final class GuestPageHandler extends Handler.Wrapper {
     private final boolean trustProxy;
     private final Map<String, Locale> languageOfHeader = new ConcurrentHashMap<>();
 
+    private final Served served;
+
+    /** Told of every page answered here, which never reaches the router: its status and the time it took. */
+    @FunctionalInterface
+    public interface Served {
+        void served(int status, long nanos);
+    }
+
     /** @param trustProxy whether X-Forwarded-Proto tells if the visitor came over HTTPS */
     public GuestPageHandler(PageCache cache, boolean trustProxy) {
+        this(cache, trustProxy, (status, nanos) -> {});
+    }
+
+    public GuestPageHandler(PageCache cache, boolean trustProxy, Served served) {
         this.cache = cache;
         this.trustProxy = trustProxy;
+        this.served = served;
     }
 
     @Override
@@ -53,6 +66,7 @@ public final class GuestPageHandler extends Handler.Wrapper {
         if (hit.isEmpty()) {
             return super.handle(request, response, callback);
         }
+        long started = System.nanoTime();
         PageCache.Page page = hit.get();
         var headers = response.getHeaders();
         FIXED_HEADERS.forEach(headers::put);
@@ -67,6 +81,7 @@ public final class GuestPageHandler extends Handler.Wrapper {
         if (page.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             callback.succeeded();
+            served.served(HttpStatus.NOT_MODIFIED_304, System.nanoTime() - started);
             return true;
         }
         headers.put(CONTENT_TYPE);
@@ -78,6 +93,7 @@ public final class GuestPageHandler extends Handler.Wrapper {
         ByteBuffer body = gzip ? page.gzippedView() : page.plainView();
         headers.put(HttpHeader.CONTENT_LENGTH, body.remaining());
         response.write(true, body, callback);
+        served.served(HttpStatus.OK_200, System.nanoTime() - started);
         return true;
     }
 

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Prometheus metrics through Micrometer, on web and runner nodes alike: HTTP latency per route, the JVM, and whatever
+ * Prometheus metrics through Micrometer, on web and runner nodes alike: HTTP latency per route (cached guest pages
+ * under the route "page cache"), the JVM, and whatever
  * features register (the runner's runs, queue and warm pool). {@code GET /metrics} ({@link Access#METRICS}) answers
  * a scraper that sends {@code Authorization: Bearer <LECTERN_METRICS_TOKEN>}; without a token set, only requests from
  * the machine itself that no proxy forwarded. Everyone else gets 404, so the route does not advertise itself.
@@ -48,6 +49,11 @@ public final class Metrics {
         web.routes.get("/metrics", this::scrape, Access.METRICS);
     }
 
+    /** A guest page answered from the page cache before the router (see {@link GuestPageHandler}). */
+    public void cachedPage(int status, long nanos) {
+        record("GET", "page cache", status, nanos);
+    }
+
     private void time(Context ctx) {
         Long started = ctx.attribute(STARTED);
         if (started == null) {
@@ -56,14 +62,18 @@ public final class Metrics {
         var endpoint = ctx.endpoints().lastHttpEndpoint();
         // the route's pattern, never the raw path: one series per route, whatever learners type in the address bar
         String route = endpoint == null ? "unmatched" : endpoint.path;
+        record(ctx.method().name(), route, ctx.statusCode(), System.nanoTime() - started);
+    }
+
+    private void record(String method, String route, int status, long nanos) {
         Timer.builder("http.server.requests")
-                .description("HTTP requests answered by the router, by route, method and status")
-                .tag("method", ctx.method().name())
+                .description("HTTP requests by route (or \"page cache\"), method and status")
+                .tag("method", method)
                 .tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode()))
+                .tag("status", Integer.toString(status))
                 .publishPercentileHistogram()
                 .register(registry)
-                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     void scrape(Context ctx) {
