@@ -3,12 +3,14 @@ package org.lectern.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.lectern.ask.AskConfig;
 import org.lectern.runner.RunnerConfig;
 
 /**
  * Every setting Lectern reads, with its default. Each comes from an environment variable; the README lists them.
  */
-public record Config(Server server, Database database, Content content, Accounts accounts, RunnerConfig runner) {
+public record Config(
+        Server server, Database database, Content content, Accounts accounts, RunnerConfig runner, AskConfig ask) {
 
     /** Where the web server listens and where it keeps its files. */
     public record Server(int port, String host, Path dataDir, boolean devMode, Path devRoot) {}
@@ -73,7 +75,8 @@ public record Config(Server server, Database database, Content content, Accounts
                         s.integer("DATABASE_POOL_SIZE", 10)),
                 new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)),
                 accounts(s),
-                RunnerConfig.fromSettings(s));
+                RunnerConfig.fromSettings(s),
+                AskConfig.fromSettings(s));
     }
 
     private static Accounts accounts(Settings s) {
@@ -116,6 +119,7 @@ public record Config(Server server, Database database, Content content, Accounts
                 database,
                 content,
                 accounts,
-                runner);
+                runner,
+                ask);
     }
 }
