@@ -17,7 +17,6 @@
   const find = (role) => panel.querySelector('[data-role="' + role + '"]');
   const form = find('form');
   const field = panel.querySelector('#ask-question');
-  const askButton = panel.querySelector('[data-action="ask"]');
   const stopButton = panel.querySelector('[data-action="stop"]');
   const statusLine = find('status');
   const generated = find('generated');
@@ -55,7 +54,7 @@
   }
 
   function setBusy(busy) {
-    askButton.disabled = busy;
+    // the Ask button stays usable (a new question replaces the running one), so focus never falls off it
     stopButton.hidden = !busy;
     panel.setAttribute('aria-busy', busy ? 'true' : 'false');
   }
@@ -250,8 +249,15 @@
   });
   toggle.addEventListener('click', () => (panel.hidden ? open() : close()));
   panel.querySelector('[data-action="close"]').addEventListener('click', close);
-  panel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !panel.hidden) {
+      close();
+    }
+  });
+  // on a phone the drawer covers the page: following a passage to this very page must uncover it
+  panel.addEventListener('click', (event) => {
+    const link = event.target.closest('a');
+    if (link && link.pathname === location.pathname && window.matchMedia('(max-width: 640px)').matches) {
       close();
     }
   });
