@@ -49,16 +49,16 @@ final class Analyzers {
 
     /** What the index is written with (and what the highlighter re-analyses stored text with). */
     static Analyzer forIndex() {
-        Analyzer english = new English(null);
-        Analyzer dutch = new Dutch(null);
+        Analyzer english = new Stemmed(null, false);
+        Analyzer dutch = new Stemmed(null, true);
         return new PerFieldAnalyzerWrapper(english, Map.of(TEXT_NL, dutch, HEADING_NL, dutch));
     }
 
     /** What questions are analysed with: as the index, plus the Dutch glossary. */
     static Analyzer forQuestions() {
         SynonymMap glossary = glossary();
-        Analyzer english = new English(glossary);
-        Analyzer dutch = new Dutch(glossary);
+        Analyzer english = new Stemmed(glossary, false);
+        Analyzer dutch = new Stemmed(glossary, true);
         return new PerFieldAnalyzerWrapper(english, Map.of(TEXT_NL, dutch, HEADING_NL, dutch));
     }
 
@@ -84,43 +84,30 @@ final class Analyzers {
         }
     }
 
-    /** As Lucene's EnglishAnalyzer (Porter stemmer), with the glossary before the stop words for questions. */
-    private static final class English extends Analyzer {
+    /**
+     * Standard tokens, lower case, the glossary (for questions only), both languages' stop words, then one
+     * language's stemmer: Porter for English (after dropping possessive 's, as Lucene's EnglishAnalyzer does),
+     * Snowball for Dutch.
+     */
+    private static final class Stemmed extends Analyzer {
         private final SynonymMap glossary;
+        private final boolean dutch;
 
-        English(SynonymMap glossary) {
+        Stemmed(SynonymMap glossary, boolean dutch) {
             this.glossary = glossary;
+            this.dutch = dutch;
         }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(source));
+            TokenStream stream = new LowerCaseFilter(dutch ? source : new EnglishPossessiveFilter(source));
             if (glossary != null) {
                 stream = new SynonymGraphFilter(stream, glossary, true);
             }
             stream = new StopFilter(stream, STOP_WORDS);
-            return new TokenStreamComponents(source, new PorterStemFilter(stream));
-        }
-    }
-
-    /** Lucene's Dutch stop words and Snowball stemmer, with the glossary between them for questions. */
-    private static final class Dutch extends Analyzer {
-        private final SynonymMap glossary;
-
-        Dutch(SynonymMap glossary) {
-            this.glossary = glossary;
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new LowerCaseFilter(source);
-            if (glossary != null) {
-                stream = new SynonymGraphFilter(stream, glossary, true);
-            }
-            stream = new StopFilter(stream, STOP_WORDS);
-            return new TokenStreamComponents(source, new SnowballFilter(stream, new DutchStemmer()));
+            TokenStream stemmed = dutch ? new SnowballFilter(stream, new DutchStemmer()) : new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stemmed);
         }
     }
 }
