@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lectern.accounts.Role;
+import org.lectern.accounts.pages.LoginPage;
 import org.lectern.ask.pages.AskPanel;
 import org.lectern.testing.Browser;
 import org.lectern.testing.BrowserSession;
@@ -125,6 +127,33 @@ class AskBrowserTest {
                         .findElement(By.cssSelector(".site-search__button"))
                         .isDisplayed())
                 .isTrue();
+        assertThat(browser().seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void anAdminSeesTheMostAskedQuestionsOnAnAccessibleScreenAtBothWidths() {
+        browser().driver().get(session.server().url(GIL));
+        AskPanel.open(browser()).ask("Does the GIL make my code thread-safe?").sourceLinks();
+        String email = "ask-admin@example.org";
+        session.server().app().accounts().createUser(email, "Admin", "a long and unusual passphrase", Role.ADMIN);
+        LoginPage.open(browser(), session.server().url("/login?next=/admin/ask"))
+                .fill(email, "a long and unusual passphrase")
+                .submit();
+        browser().waiting().until(ExpectedConditions.urlContains("/admin/ask"));
+        assertThat(browser()
+                        .driver()
+                        .findElement(By.cssSelector("[data-state]"))
+                        .getAttribute("data-state"))
+                .isEqualTo("off");
+        assertThat(browser().driver().findElements(By.cssSelector("[data-role='asked'] td")))
+                .extracting(WebElement::getText)
+                .contains("does the gil make my code thread-safe");
+        assertThat(browser().seriousAccessibilityViolations()).isEmpty();
+        browser().resize(Browser.PHONE);
+        // the tables scroll inside their own boxes; the page's main column never scrolls sideways
+        assertThat((Long) browser()
+                        .script("const m = document.querySelector('main'); return m.scrollWidth - m.clientWidth"))
+                .isZero();
         assertThat(browser().seriousAccessibilityViolations()).isEmpty();
     }
 }
