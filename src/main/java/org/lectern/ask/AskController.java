@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ final class AskController {
 
         @Override
         public void passages(List<CourseIndex.Hit> hits, Generation generation) {
-            List<Map<String, Object>> list = new java.util.ArrayList<>();
+            List<Map<String, Object>> list = new ArrayList<>();
             for (int i = 0; i < hits.size(); i++) {
                 Passage p = hits.get(i).passage();
                 list.add(Map.of(

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,7 +143,7 @@ final class AskService {
         StringBuilder text =
                 new StringBuilder(String.join(" ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
         Matcher functions = FUNCTION.matcher(run.stackDump());
-        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         while (functions.find()) {
             seen.add(functions.group(1));
         }

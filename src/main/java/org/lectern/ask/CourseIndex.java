@@ -3,8 +3,10 @@ package org.lectern.ask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -27,6 +29,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Encoder;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -176,7 +179,7 @@ final class CourseIndex {
     }
 
     private static List<Hit> onePerPlace(List<Hit> hits, int limit) {
-        java.util.Set<String> places = new java.util.HashSet<>();
+        Set<String> places = new HashSet<>();
         return hits.stream()
                 .filter(h -> places.add(h.passage().href()))
                 .limit(limit)
@@ -197,7 +200,7 @@ final class CourseIndex {
     /** A passage matched on its heading only: its start, escaped. */
     private static String plain(String text) {
         String start = text.length() <= SNIPPET_CHARACTERS ? text : text.substring(0, SNIPPET_CHARACTERS) + " …";
-        Encoder encoder = new org.apache.lucene.search.highlight.SimpleHTMLEncoder();
+        Encoder encoder = new SimpleHTMLEncoder();
         return encoder.encodeText(start);
     }
 

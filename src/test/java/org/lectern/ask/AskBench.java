@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.lectern.accounts.Role;
+import org.lectern.content.Catalog;
 import org.lectern.testing.TestServer;
+import org.lectern.testing.Visitor;
 
 /**
  * The assistant's benchmark, started by bench/ask: a real server with the shipped course, and a fake language model
@@ -53,8 +56,7 @@ final class AskBench {
         var module = server.app();
         List<Double> rebuilds = new ArrayList<>();
         CourseIndex index = new CourseIndex(new PassageRepository(
-                module.database().dsl(),
-                new org.lectern.content.Catalog(module.database().dsl()))::all);
+                module.database().dsl(), new Catalog(module.database().dsl()))::all);
         index.rebuild(); // warm-up: class loading and JIT
         for (int i = 0; i < REBUILDS; i++) {
             long started = System.nanoTime();
@@ -96,10 +98,8 @@ final class AskBench {
                 "POST /api/ask as a guest, to the passages event: median %.1f ms, p95 %.1f ms (%d questions)%n",
                 percentile(passages, 50), percentile(passages, 95), ASKS);
         String email = "bench@example.org";
-        server.app()
-                .accounts()
-                .createUser(email, "Bench", "a long and unusual passphrase", org.lectern.accounts.Role.LEARNER);
-        String session = new org.lectern.testing.Visitor(server)
+        server.app().accounts().createUser(email, "Bench", "a long and unusual passphrase", Role.LEARNER);
+        String session = new Visitor(server)
                 .logIn(email, "a long and unusual passphrase")
                 .cookie("lectern_session");
         List<Double> firstToken = new ArrayList<>();

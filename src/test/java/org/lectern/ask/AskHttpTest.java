@@ -3,6 +3,8 @@ package org.lectern.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lectern.db.schema.Tables.ASK_QUESTION;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -178,8 +180,8 @@ class AskHttpTest {
     private static String readString(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
