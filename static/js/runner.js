@@ -202,6 +202,7 @@
     }
 
     finish(exit) {
+      const error = Array.from(this.output.querySelectorAll('.runner-stderr'), (s) => s.textContent).join('');
       if (exit.stackDump) {
         this.notice(this.messages.msgStack);
         this.append('stderr', exit.stackDump);
@@ -224,6 +225,11 @@
       this.find('parallelism').value = parallelism;
       this.find('parallelism-label').textContent = m.msgParallelism + ': ' + parallelism.toFixed(2) + '×';
       this.find('figures').hidden = false;
+      // other parts of the page (the "Ask" panel's "Explain this error") act on the outcome
+      this.root.dispatchEvent(new CustomEvent('lectern:run-finished', {
+        bubbles: true,
+        detail: { status: exit.status, code: this.editor.getValue(), error, stackDump: exit.stackDump || '' },
+      }));
     }
 
     disconnected() {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import org.lectern.accounts.Accounts;
+import org.lectern.ask.AskModule;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
 import org.lectern.content.Catalog;
@@ -98,12 +99,14 @@ public final class App implements AutoCloseable {
                     new FeedbackController(database.dsl(), catalog, renderer, currentUser, Clock.systemUTC());
             ProgressController progress = new ProgressController(
                     new Progress(database.dsl(), catalog, Clock.systemUTC()), catalog, renderer, currentUser);
+            AskModule ask = new AskModule(config.ask(), database.dsl(), catalog, currentUser, Clock.systemUTC());
+            content.whenPublished(ask::rebuildIndex);
             CourseController courses = new CourseController(
                     catalog,
                     renderer,
                     pages,
                     currentUser::signedIn,
-                    PageAdditions.all(List.of(quiz, feedback, progress)));
+                    PageAdditions.all(List.of(quiz, feedback, progress, ask)));
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy(), metrics::cachedPage);
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -126,6 +129,7 @@ public final class App implements AutoCloseable {
                 web.routes.get("/me", progress::dashboard, Access.SIGNED_IN);
                 accounts.addRoutes(web, renderer);
                 runner.addRoutes(web.routes);
+                ask.addRoutes(web, renderer);
             });
         } catch (RuntimeException e) {
             database.close();

@@ -3,6 +3,7 @@ package org.lectern.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.lectern.ask.AskConfig;
 import org.lectern.runner.RunnerConfig;
 import org.lectern.runner.RunnersConfig;
 
@@ -15,7 +16,8 @@ public record Config(
         Content content,
         Accounts accounts,
         RunnerConfig runner,
-        RunnersConfig runners) {
+        RunnersConfig runners,
+        AskConfig ask) {
 
     /** Where the web server listens and where it keeps its files. */
     public record Server(int port, String host, Path dataDir, boolean devMode, Path devRoot) {}
@@ -81,7 +83,8 @@ public record Config(
                 new Content(s.path("LECTERN_CONTENT_DIR", "./content"), s.bool("LECTERN_IMPORT_ON_START", true)),
                 accounts(s),
                 RunnerConfig.fromSettings(s),
-                RunnersConfig.fromSettings(s));
+                RunnersConfig.fromSettings(s),
+                AskConfig.fromSettings(s));
     }
 
     private static Accounts accounts(Settings s) {
@@ -125,6 +128,7 @@ public record Config(
                 content,
                 accounts,
                 runner,
-                runners);
+                runners,
+                ask);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ public final class ContentLoader {
     private static final Logger log = LoggerFactory.getLogger(ContentLoader.class);
     private final ContentImporter importer;
     private final Catalog catalog;
+    private final List<Runnable> publishListeners = new CopyOnWriteArrayList<>();
 
     public ContentLoader(ContentImporter importer, Catalog catalog) {
         this.importer = importer;
@@ -44,8 +46,29 @@ public final class ContentLoader {
             return new ContentImporter.Report(List.of());
         }
         ContentImporter.Report report = importer.importCourses(courses);
-        catalog.invalidate();
+        published();
         report.lines().forEach(line -> log.info("Content import: {}", line));
         return report;
+    }
+
+    /** Runs {@code listener} after every change to published content, such as rebuilding the search index. */
+    public void whenPublished(Runnable listener) {
+        publishListeners.add(listener);
+    }
+
+    /**
+     * Tells everything that shows content that it changed: call after committing any change to published courses
+     * (an import, a publish from the studio). Drops the catalog's caches, then runs each listener; a listener that
+     * fails is logged and the others still run, since the content itself is already saved.
+     */
+    public void published() {
+        catalog.invalidate();
+        for (Runnable listener : publishListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.error("Content was saved, but a step after publishing failed", e);
+            }
+        }
     }
 }
