@@ -65,6 +65,8 @@
       this.editor = this.createEditor(block, code);
       block.appendChild(this.root);
       this.bind();
+      // check.js drives this console too (Check, Run ×N)
+      block.runnerConsole = this;
     }
 
     createEditor(block, code) {

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import org.lectern.accounts.Accounts;
+import org.lectern.challenge.ChallengeController;
+import org.lectern.challenge.Challenges;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
 import org.lectern.content.Catalog;
@@ -68,13 +70,11 @@ public final class App implements AutoCloseable {
             var currentUser = accounts.currentUser();
             byte[] guestSalt = new byte[16];
             new SecureRandom().nextBytes(guestSalt);
-            this.runner = new RunnerModule(
-                    config.runner(),
-                    database.dsl(),
-                    ctx -> currentUser
-                            .userId(ctx)
-                            .map(RunCaller::learner)
-                            .orElseGet(() -> RunCaller.guestAt(ctx.ip(), guestSalt)));
+            java.util.function.Function<io.javalin.http.Context, RunCaller> callers = ctx -> currentUser
+                    .userId(ctx)
+                    .map(RunCaller::learner)
+                    .orElseGet(() -> RunCaller.guestAt(ctx.ip(), guestSalt));
+            this.runner = new RunnerModule(config.runner(), database.dsl(), callers);
             Renderer renderer = new Renderer(
                     messages,
                     config.server().devMode(),
@@ -94,12 +94,14 @@ public final class App implements AutoCloseable {
                     new FeedbackController(database.dsl(), catalog, renderer, currentUser, Clock.systemUTC());
             ProgressController progress = new ProgressController(
                     new Progress(database.dsl(), catalog, Clock.systemUTC()), catalog, renderer, currentUser);
+            ChallengeController challenges = new ChallengeController(
+                    new Challenges(database.dsl(), runner.programs()), catalog, currentUser, messages, callers);
             CourseController courses = new CourseController(
                     catalog,
                     renderer,
                     pages,
                     currentUser::signedIn,
-                    PageAdditions.all(List.of(quiz, feedback, progress)));
+                    PageAdditions.all(List.of(quiz, challenges, feedback, progress)));
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy());
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -121,6 +123,7 @@ public final class App implements AutoCloseable {
                 web.routes.get("/me", progress::dashboard, Access.SIGNED_IN);
                 accounts.addRoutes(web, renderer);
                 runner.addRoutes(web.routes);
+                challenges.addRoutes(web.routes);
             });
         } catch (RuntimeException e) {
             database.close();

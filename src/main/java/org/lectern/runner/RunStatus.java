@@ -3,7 +3,7 @@ package org.lectern.runner;
 import java.util.Locale;
 
 /** How a run ended. Every status but ok and error names the limit that ended it, or the learner's stop. */
-enum RunStatus {
+public enum RunStatus {
     OK,
     ERROR,
     TIMEOUT,
@@ -14,7 +14,7 @@ enum RunStatus {
     STOPPED;
 
     /** The name clients and the database see: ok, cpu_limit, ... */
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 

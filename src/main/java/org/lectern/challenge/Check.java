@@ -1,0 +1,185 @@
+package org.lectern.challenge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.lectern.runner.ProgramRuns;
+import org.lectern.runner.RunCaller;
+import org.lectern.runner.RunEvent;
+import org.lectern.runner.RunResult;
+import org.lectern.runner.RunStatus;
+
+/**
+ * One press of Check: the harness handed to the runner as an ordinary program, with a fresh nonce, the learner's code
+ * and the hidden tests as its input, once or {@code repeat} times in a row. Each run's output streams to the listener
+ * with the result frames taken out; the frames become the verdict.
+ */
+final class Check {
+    private final ProgramRuns programs;
+    private final ObjectMapper json;
+    private final SecureRandom random;
+    private final String harness;
+    private final RunCaller caller;
+    private final StoredChallenge challenge;
+    private final String code;
+    private final ProgramRuns.Origin origin;
+    private final Listener listener;
+    private final List<RunReport> reports = new ArrayList<>();
+    private final List<RunResult> results = new ArrayList<>();
+    private final CompletableFuture<CheckResult> done = new CompletableFuture<>();
+    private volatile ProgramRuns.Handle current;
+    private volatile boolean stopped;
+
+    /** What a check tells the page: each run's events, output filtered, and when a repeated run begins. */
+    interface Listener {
+        void repetition(int run, int of);
+
+        void event(RunEvent event);
+    }
+
+    Check(
+            ProgramRuns programs,
+            ObjectMapper json,
+            SecureRandom random,
+            String harness,
+            RunCaller caller,
+            StoredChallenge challenge,
+            String code,
+            ProgramRuns.Origin origin,
+            Listener listener) {
+        this.programs = programs;
+        this.json = json;
+        this.random = random;
+        this.harness = harness;
+        this.caller = caller;
+        this.challenge = challenge;
+        this.code = code;
+        this.origin = origin;
+        this.listener = listener;
+    }
+
+    /** Starts the first run; a refusal of it (a quota, a full queue) comes back at once. */
+    CompletableFuture<CheckResult> start() throws ProgramRuns.Refused {
+        next();
+        return done;
+    }
+
+    void stop() {
+        stopped = true;
+        ProgramRuns.Handle run = current;
+        if (run != null) {
+            run.stop();
+        }
+    }
+
+    private void next() throws ProgramRuns.Refused {
+        int number = results.size() + 1;
+        if (challenge.repeatRuns() > 1) {
+            listener.repetition(number, challenge.repeatRuns());
+        }
+        String nonce = HexFormat.of().formatHex(bytes());
+        ResultFrames frames = new ResultFrames(json, nonce);
+        current = programs.start(caller, harness, input(nonce), origin, event -> relay(frames, event));
+        current.done().whenComplete((result, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+                return;
+            }
+            reports.add(RunReport.of(frames.records()));
+            results.add(result);
+            boolean goOn = results.size() < challenge.repeatRuns()
+                    && !stopped
+                    && (result.status() == RunStatus.OK || result.status() == RunStatus.ERROR);
+            if (!goOn) {
+                done.complete(verdict());
+                return;
+            }
+            try {
+                next();
+            } catch (ProgramRuns.Refused refused) {
+                done.completeExceptionally(refused);
+            }
+        });
+    }
+
+    private byte[] bytes() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private String input(String nonce) {
+        try {
+            return json.writeValueAsString(Map.of("nonce", nonce, "solution", code, "tests", challenge.testCode()))
+                    + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("strings always serialise", e);
+        }
+    }
+
+    private void relay(ResultFrames frames, RunEvent event) {
+        if (event instanceof RunEvent.Output o && o.stream() == RunEvent.Stream.STDOUT) {
+            String visible = frames.stdout(o.data());
+            if (!visible.isEmpty()) {
+                listener.event(new RunEvent.Output(o.stream(), visible, o.millis()));
+            }
+            return;
+        }
+        if (event instanceof RunEvent.Exit) {
+            String rest = frames.finish();
+            if (!rest.isEmpty()) {
+                listener.event(new RunEvent.Output(RunEvent.Stream.STDOUT, rest, 0));
+            }
+        }
+        listener.event(event);
+    }
+
+    boolean wasStopped() {
+        return stopped || results.stream().anyMatch(r -> r.status() == RunStatus.STOPPED);
+    }
+
+    private CheckResult verdict() {
+        int shown = 0;
+        for (int i = 0; i < reports.size(); i++) {
+            if (!passed(i)) {
+                shown = i;
+                break;
+            }
+            shown = i;
+        }
+        List<Demand> demands = new ArrayList<>();
+        long slowest = results.stream().mapToLong(RunResult::wallMs).max().orElse(0);
+        if (challenge.maxWallMs() != null) {
+            demands.add(new Demand("wall", slowest <= challenge.maxWallMs(), challenge.maxWallMs(), slowest));
+        }
+        if (results.size() > 1) {
+            Set<String> answers = new HashSet<>();
+            reports.forEach(r -> answers.add(r.answer()));
+            demands.add(new Demand("race", answers.size() == 1, results.size(), answers.size()));
+        }
+        boolean passed = results.size() == challenge.repeatRuns()
+                && java.util.stream.IntStream.range(0, results.size()).allMatch(this::passed)
+                && demands.stream().allMatch(Demand::passed);
+        RunResult run = results.get(shown);
+        return new CheckResult(
+                passed,
+                run.status().wireName(),
+                reports.get(shown).outcomes(),
+                List.copyOf(demands),
+                results.size(),
+                slowest,
+                results.stream().mapToLong(RunResult::cpuMs).max().orElse(0),
+                results.stream().mapToLong(RunResult::peakMemoryKb).max().orElse(0),
+                results.stream().mapToLong(RunResult::processes).max().orElse(0));
+    }
+
+    private boolean passed(int run) {
+        return results.get(run).status() == RunStatus.OK && reports.get(run).allPassed();
+    }
+}

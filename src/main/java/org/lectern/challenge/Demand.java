@@ -1,0 +1,8 @@
+package org.lectern.challenge;
+
+/**
+ * A demand a check makes beyond the tests, and whether the code met it: {@code wall} (every run within {@code limit}
+ * ms of wall time; {@code actual} is the slowest run) or {@code race} (every one of {@code limit} runs gave the same
+ * answer; {@code actual} is how many different answers there were).
+ */
+record Demand(String kind, boolean passed, long limit, long actual) {}
