@@ -15,7 +15,7 @@ create table challenge_submission (
     tests_passed    integer not null,
     tests_total     integer not null,
     -- per-test outcomes and demand verdicts as JSON: {"tests": [{"name", "doc", "passed", "message", "ms", "note"}, …],
-    -- "demands": [{"kind": "wall" | "race", "passed", "limit", "actual"}, …]}
+    -- "demands": [{"kind": "wall" | "processes" | "race", "passed", "limit", "actual"}, …]}
     results_json    varchar not null,
     -- figures: each the largest over the check's runs (a challenge with `repeat` runs the tests several times)
     wall_ms         bigint,

@@ -284,6 +284,8 @@
         let text;
         if (demand.kind === 'wall') {
           text = fill(m.msgWall, demand.actual, demand.limit);
+        } else if (demand.kind === 'processes') {
+          text = fill(m.msgProcesses, demand.actual, demand.limit);
         } else {
           text = demand.passed ? fill(m.msgRaceOk, demand.limit) : fill(m.msgRace, demand.actual, demand.limit);
         }

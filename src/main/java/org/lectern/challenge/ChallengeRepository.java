@@ -51,7 +51,8 @@ final class ChallengeRepository {
                 r.getTestCode(),
                 r.getSolutionCode(),
                 r.getMaxWallMs(),
-                r.getRepeatRuns());
+                r.getRepeatRuns(),
+                r.getMinProcesses());
     }
 
     /** What is stored of one check. */

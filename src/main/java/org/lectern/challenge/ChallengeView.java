@@ -13,6 +13,7 @@ public record ChallengeView(
         String editorCode,
         Integer maxWallMs,
         int repeatRuns,
+        Integer minProcesses,
         int submissions,
         boolean passed,
         int failedChecks,

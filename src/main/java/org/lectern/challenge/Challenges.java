@@ -73,6 +73,7 @@ public final class Challenges {
                 latest == null ? c.starterCode() : latest,
                 c.maxWallMs(),
                 c.repeatRuns(),
+                c.minProcesses(),
                 s.submissions(),
                 s.passed(),
                 s.failedChecks(),

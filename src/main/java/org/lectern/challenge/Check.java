@@ -158,6 +158,10 @@ final class Check {
         if (challenge.maxWallMs() != null) {
             demands.add(new Demand("wall", slowest <= challenge.maxWallMs(), challenge.maxWallMs(), slowest));
         }
+        if (challenge.minProcesses() != null) {
+            long fewest = results.stream().mapToLong(RunResult::processes).min().orElse(0);
+            demands.add(new Demand("processes", fewest >= challenge.minProcesses(), challenge.minProcesses(), fewest));
+        }
         if (results.size() > 1) {
             Set<String> answers = new HashSet<>();
             reports.forEach(r -> answers.add(r.answer()));

@@ -12,4 +12,5 @@ record StoredChallenge(
         String testCode,
         String solutionCode,
         Integer maxWallMs,
-        int repeatRuns) {}
+        int repeatRuns,
+        Integer minProcesses) {}
