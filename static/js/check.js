@@ -248,7 +248,9 @@
         case 'exit':
           this.console.receive(frame);
           // a repeated check has more runs to come: the console stays busy until the check has ended
-          this.console.setRunning(true, this.m.msgChecking);
+          if (this.going) {
+            this.console.setRunning(true, this.m.msgChecking);
+          }
           break;
         default:
           this.console.receive(frame);

@@ -32,9 +32,8 @@ final class Check {
     private final Listener listener;
     private final List<RunReport> reports = new ArrayList<>();
     private final List<RunResult> results = new ArrayList<>();
-    private final CompletableFuture<CheckResult> done = new CompletableFuture<>();
-    private volatile ProgramRuns.Handle current;
-    private volatile boolean stopped;
+    private final RunsInARow runs;
+    private volatile ResultFrames frames;
 
     /** What a check tells the page: each run's events, output filtered, and when a repeated run begins. */
     interface Listener {
@@ -62,50 +61,40 @@ final class Check {
         this.code = code;
         this.origin = origin;
         this.listener = listener;
+        this.runs = new RunsInARow(challenge.repeatRuns(), new RunsInARow.Step() {
+            @Override
+            public ProgramRuns.Handle start(int run) throws ProgramRuns.Refused {
+                return startRun(run);
+            }
+
+            @Override
+            public void ended(int run, RunResult result) {
+                Check.this.ended(run, result);
+            }
+        });
     }
 
     /** Starts the first run; a refusal of it (a quota, a full queue) comes back at once. */
     CompletableFuture<CheckResult> start() throws ProgramRuns.Refused {
-        next();
-        return done;
+        return runs.start().thenApply(nothing -> verdict());
     }
 
     void stop() {
-        stopped = true;
-        ProgramRuns.Handle run = current;
-        if (run != null) {
-            run.stop();
-        }
+        runs.stop();
     }
 
-    private void next() throws ProgramRuns.Refused {
-        int number = results.size() + 1;
+    private ProgramRuns.Handle startRun(int number) throws ProgramRuns.Refused {
         if (challenge.repeatRuns() > 1) {
             listener.repetition(number, challenge.repeatRuns());
         }
-        String nonce = HexFormat.of().formatHex(bytes());
-        ResultFrames frames = new ResultFrames(json, nonce);
-        current = programs.start(caller, harness, input(nonce), origin, event -> relay(frames, event));
-        current.done().whenComplete((result, error) -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-                return;
-            }
-            reports.add(RunReport.of(frames.records()));
-            results.add(result);
-            boolean goOn = results.size() < challenge.repeatRuns()
-                    && !stopped
-                    && (result.status() == RunStatus.OK || result.status() == RunStatus.ERROR);
-            if (!goOn) {
-                done.complete(verdict());
-                return;
-            }
-            try {
-                next();
-            } catch (ProgramRuns.Refused refused) {
-                done.completeExceptionally(refused);
-            }
-        });
+        ResultFrames frames = new ResultFrames(json, HexFormat.of().formatHex(bytes()));
+        this.frames = frames;
+        return programs.start(caller, harness, input(frames.nonce()), origin, event -> relay(frames, event));
+    }
+
+    private void ended(int number, RunResult result) {
+        reports.add(RunReport.of(frames.records()));
+        results.add(result);
     }
 
     private byte[] bytes() {
@@ -141,7 +130,7 @@ final class Check {
     }
 
     boolean wasStopped() {
-        return stopped || results.stream().anyMatch(r -> r.status() == RunStatus.STOPPED);
+        return runs.stopped();
     }
 
     private CheckResult verdict() {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.lectern.runner.ProgramRuns;
 import org.lectern.runner.RunCaller;
 import org.lectern.runner.RunEvent;
+import org.lectern.runner.RunResult;
 import org.lectern.runner.RunStatus;
 
 /**
@@ -26,10 +27,9 @@ final class RepeatedRun {
     private final int times;
     private final Consumer<Tally> progress;
     private final Map<Outcome, Integer> counts = new LinkedHashMap<>();
-    private final CompletableFuture<Tally> done = new CompletableFuture<>();
-    private volatile ProgramRuns.Handle current;
-    private volatile boolean stopped;
-    private int finished;
+    private final RunsInARow runs;
+    private volatile StringBuilder stdout = new StringBuilder();
+    private int counted;
 
     /** One distinct result: what the program printed and how it ended. */
     record Outcome(String stdout, String status) {}
@@ -52,65 +52,64 @@ final class RepeatedRun {
         this.origin = origin;
         this.times = times;
         this.progress = progress;
+        this.runs = new RunsInARow(times, new RunsInARow.Step() {
+            @Override
+            public ProgramRuns.Handle start(int run) throws ProgramRuns.Refused {
+                return startRun();
+            }
+
+            @Override
+            public void ended(int run, RunResult result) {
+                count(result);
+            }
+        });
     }
 
+    /** Starts the first run; the tally comes when the last has ended. */
     CompletableFuture<Tally> start() throws ProgramRuns.Refused {
-        next();
-        return done;
+        return runs.start().thenApply(nothing -> tally(true));
     }
 
     void stop() {
-        stopped = true;
-        ProgramRuns.Handle run = current;
-        if (run != null) {
-            run.stop();
+        runs.stop();
+    }
+
+    private ProgramRuns.Handle startRun() throws ProgramRuns.Refused {
+        StringBuilder out = new StringBuilder();
+        stdout = out;
+        return programs.start(caller, code, "", origin, event -> {
+            if (event instanceof RunEvent.Output o && o.stream() == RunEvent.Stream.STDOUT) {
+                synchronized (out) {
+                    out.append(o.data());
+                }
+            }
+        });
+    }
+
+    private void count(RunResult result) {
+        if (result.status() == RunStatus.STOPPED) {
+            return;
+        }
+        String text;
+        StringBuilder out = stdout;
+        synchronized (out) {
+            text = out.toString();
+        }
+        Tally tally;
+        synchronized (this) {
+            counts.merge(new Outcome(text, result.status().wireName()), 1, Integer::sum);
+            counted++;
+            tally = tally(false);
+        }
+        if (counted < times) {
+            progress.accept(tally);
         }
     }
 
-    private void next() throws ProgramRuns.Refused {
-        StringBuilder stdout = new StringBuilder();
-        current = programs.start(caller, code, "", origin, event -> {
-            if (event instanceof RunEvent.Output o && o.stream() == RunEvent.Stream.STDOUT) {
-                synchronized (stdout) {
-                    stdout.append(o.data());
-                }
-            }
-        });
-        current.done().whenComplete((result, error) -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-                return;
-            }
-            String text;
-            synchronized (stdout) {
-                text = stdout.toString();
-            }
-            Tally tally;
-            synchronized (this) {
-                if (result.status() != RunStatus.STOPPED) {
-                    counts.merge(new Outcome(text, result.status().wireName()), 1, Integer::sum);
-                    finished++;
-                }
-                boolean last = finished >= times || stopped || result.status() == RunStatus.STOPPED;
-                tally = tally(last);
-            }
-            if (tally.finished()) {
-                done.complete(tally);
-                return;
-            }
-            progress.accept(tally);
-            try {
-                next();
-            } catch (ProgramRuns.Refused refused) {
-                done.completeExceptionally(refused);
-            }
-        });
-    }
-
-    private Tally tally(boolean last) {
+    private synchronized Tally tally(boolean finished) {
         List<Count> outputs = new ArrayList<>();
         counts.forEach((o, n) -> outputs.add(new Count(o.stdout(), o.status(), n)));
         outputs.sort((a, b) -> Integer.compare(b.count(), a.count()));
-        return new Tally(finished, times, List.copyOf(outputs), last);
+        return new Tally(counted, times, List.copyOf(outputs), finished);
     }
 }

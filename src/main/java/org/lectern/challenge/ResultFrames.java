@@ -15,13 +15,19 @@ import java.util.List;
  */
 final class ResultFrames {
     private final ObjectMapper json;
+    private final String nonce;
     private final String marker;
     private final StringBuilder pending = new StringBuilder();
     private final List<JsonNode> records = new ArrayList<>();
 
     ResultFrames(ObjectMapper json, String nonce) {
         this.json = json;
+        this.nonce = nonce;
         this.marker = nonce + " ";
+    }
+
+    String nonce() {
+        return nonce;
     }
 
     /** Takes a chunk of stdout and returns what of it (and of earlier held-back text) the learner may see now. */

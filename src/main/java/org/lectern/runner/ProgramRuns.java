@@ -41,8 +41,17 @@ public final class ProgramRuns {
                 true,
                 new RunRequest.Source(origin.course(), origin.chapter(), origin.block()),
                 caller);
+        // Completed from the exit event, which the runner sends only once the run's quota is given back, so that
+        // whoever starts another run when this one is done finds the way clear.
+        CompletableFuture<RunResult> ended = new CompletableFuture<>();
+        Consumer<RunEvent> relay = event -> {
+            listener.accept(event);
+            if (event instanceof RunEvent.Exit exit) {
+                ended.complete(exit.result());
+            }
+        };
         try {
-            return new Handle(runs.start(request, listener));
+            return new Handle(runs.start(request, relay), ended);
         } catch (RunRejected e) {
             throw new Refused(RunApi.statusFor(e.reason()).getCode(), e.getMessage());
         }
@@ -69,9 +78,11 @@ public final class ProgramRuns {
     /** A run on its way: stop it, or wait for how it ended. */
     public static final class Handle {
         private final Run run;
+        private final CompletableFuture<RunResult> ended;
 
-        Handle(Run run) {
+        Handle(Run run, CompletableFuture<RunResult> ended) {
             this.run = run;
+            this.ended = ended;
         }
 
         public String id() {
@@ -82,8 +93,9 @@ public final class ProgramRuns {
             run.stop();
         }
 
+        /** How the run ended, once its exit event has gone to the listener and its quota is free again. */
         public CompletableFuture<RunResult> done() {
-            return run.done();
+            return ended;
         }
     }
 
