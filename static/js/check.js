@@ -22,50 +22,12 @@
     return node;
   }
 
-  /** The page's connection; it serves one check or repeated run at a time, whose handler gets the frames. */
-  const connection = {
-    socket: null,
-    handler: null,
-    pending: [],
+  /** The page's connection (runner.js makes it); it serves one check or Run ×N at a time, whose job gets the frames. */
+  const connection = window.lecternSocketTo ? window.lecternSocketTo('/ws/check') : null;
 
-    send(handler, frame) {
-      if (handler) {
-        this.handler = handler;
-      }
-      if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-        this.socket.send(JSON.stringify(frame));
-        return;
-      }
-      this.pending.push(frame);
-      if (!this.socket || this.socket.readyState > WebSocket.OPEN) {
-        this.open();
-      }
-    },
-
-    open() {
-      const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-      const socket = new WebSocket(scheme + '//' + location.host + '/ws/check');
-      this.socket = socket;
-      socket.addEventListener('open', () => {
-        this.pending.splice(0).forEach((frame) => socket.send(JSON.stringify(frame)));
-      });
-      socket.addEventListener('message', (event) => {
-        if (this.handler) {
-          this.handler.receive(JSON.parse(event.data));
-        }
-      });
-      socket.addEventListener('close', () => {
-        this.pending = [];
-        if (this.handler) {
-          this.handler.disconnected();
-        }
-      });
-    },
-
-    busy() {
-      return this.handler !== null && this.handler.going;
-    },
-  };
+  function busy() {
+    return connection.owner !== null && connection.owner.going;
+  }
 
   /** What Check and Run ×N share: taking the console over while they go, and giving it back. */
   class ConsoleJob {
@@ -74,13 +36,13 @@
       this.going = false;
       console.button('stop').addEventListener('click', () => {
         if (this.going) {
-          connection.send(null, { type: 'stop' });
+          connection.send(this, { type: 'stop' });
         }
       });
     }
 
     begin(state) {
-      if (this.console.running || connection.busy()) {
+      if (this.console.running || busy()) {
         this.console.notice(this.console.messages.msgOtherRunning);
         return false;
       }
@@ -335,6 +297,9 @@
   }
 
   function enhance() {
+    if (!connection) {
+      return;
+    }
     document.querySelectorAll('.code-block.runnable').forEach((block) => {
       if (block.runnerConsole) {
         new RepeatJob(block, block.runnerConsole);

@@ -340,6 +340,45 @@ class ChallengeHttpTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aChapterWithOnlyAChallengeIsCompleteOnceItIsPassedOrItsSolutionSeen(TestDatabase kind) {
+        TestServer server = server(kind);
+        String other = "/courses/check-course/checks/other";
+        long challenge = CheckCourse.challenge(server, "double");
+        Learner solver = learner(server);
+        assertThat(solver.visitor().get(other).body())
+                .as("no Mark as read where a challenge decides")
+                .doesNotContain("Mark as read", "You completed this chapter.");
+        assertThat(checkOther(server, solver, challenge, "def double(n):\n    return n + n\n"))
+                .isTrue();
+        assertThat(solver.visitor().get(other).body()).contains("You completed this chapter.");
+        assertThat(solver.visitor().get("/courses/check-course").body()).contains("1 of 2 chapters complete");
+
+        Learner quitter = learner(server);
+        for (int i = 0; i < 3; i++) {
+            assertThat(checkOther(server, quitter, challenge, "def double(n):\n    return n\n"))
+                    .isFalse();
+        }
+        assertThat(quitter.visitor().get(other).body()).doesNotContain("You completed this chapter.");
+        assertThat(quitter.visitor()
+                        .post(other + "/challenges/" + challenge + "/solution", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(quitter.visitor().get(other).body())
+                .as("the solution seen settles the challenge")
+                .contains("You completed this chapter.");
+    }
+
+    private static boolean checkOther(TestServer server, Learner learner, long challenge, String code) {
+        try (CheckClient client = CheckClient.connect(server, learner.visitor())) {
+            client.send(CheckClient.checkFrame(CheckCourse.COURSE, CheckCourse.SECTION, "other", challenge, code));
+            return CheckClient.ofType(client.untilEnded(), "verdict")
+                    .path("passed")
+                    .asBoolean();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void guestsSeeTheChallengesWithoutSolutionsAndTheCoursePageCountsThem(TestDatabase kind) {
         TestServer server = server(kind);
         String page = server.get(CheckCourse.CHAPTER_PATH).body();
