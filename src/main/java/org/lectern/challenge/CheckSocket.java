@@ -160,7 +160,11 @@ final class CheckSocket {
                 } else if (check.wasStopped()) {
                     send(json.createObjectNode().put("type", "ended").put("stored", false));
                 } else {
-                    verdict(challengeId, code, result);
+                    try {
+                        verdict(challengeId, code, result);
+                    } catch (RuntimeException e) {
+                        failed(e);
+                    }
                 }
                 return null;
             });
