@@ -14,8 +14,10 @@ create table challenge_submission (
     status          varchar(20) not null,
     tests_passed    integer not null,
     tests_total     integer not null,
-    -- per-test outcomes and demand verdicts as JSON: [{"name": …, "passed": …, "message": …}, …]
+    -- per-test outcomes and demand verdicts as JSON: {"tests": [{"name", "doc", "passed", "message", "ms", "note"}, …],
+    -- "demands": [{"kind": "wall" | "processes" | "race", "passed", "limit", "actual"}, …]}
     results_json    varchar not null,
+    -- figures: each the largest over the check's runs (a challenge with `repeat` runs the tests several times)
     wall_ms         bigint,
     cpu_ms          bigint,
     peak_memory_kb  bigint,

@@ -11,44 +11,53 @@
     return;
   }
 
-  /** The page's one connection; the server runs one program per connection at a time. */
-  const connection = {
-    socket: null,
-    owner: null,
-    pending: [],
+  /**
+   * A page's connection to one of the server's sockets (/ws/run here, /ws/check in check.js), opened when first
+   * needed. The server serves one request per connection at a time; its frames go to the owner of the last one sent.
+   */
+  function socketTo(path) {
+    return {
+      socket: null,
+      owner: null,
+      pending: [],
 
-    send(console, frame) {
-      this.owner = console;
-      if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-        this.socket.send(JSON.stringify(frame));
-        return;
-      }
-      this.pending.push(frame);
-      if (!this.socket || this.socket.readyState > WebSocket.OPEN) {
-        this.open();
-      }
-    },
+      send(owner, frame) {
+        this.owner = owner;
+        if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+          this.socket.send(JSON.stringify(frame));
+          return;
+        }
+        this.pending.push(frame);
+        if (!this.socket || this.socket.readyState > WebSocket.OPEN) {
+          this.open();
+        }
+      },
 
-    open() {
-      const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-      const socket = new WebSocket(scheme + '//' + location.host + '/ws/run');
-      this.socket = socket;
-      socket.addEventListener('open', () => {
-        this.pending.splice(0).forEach((frame) => socket.send(JSON.stringify(frame)));
-      });
-      socket.addEventListener('message', (event) => {
-        if (this.owner) {
-          this.owner.receive(JSON.parse(event.data));
-        }
-      });
-      socket.addEventListener('close', () => {
-        this.pending = [];
-        if (this.owner) {
-          this.owner.disconnected();
-        }
-      });
-    },
-  };
+      open() {
+        const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+        const socket = new WebSocket(scheme + '//' + location.host + path);
+        this.socket = socket;
+        socket.addEventListener('open', () => {
+          this.pending.splice(0).forEach((frame) => socket.send(JSON.stringify(frame)));
+        });
+        socket.addEventListener('message', (event) => {
+          if (this.owner) {
+            this.owner.receive(JSON.parse(event.data));
+          }
+        });
+        socket.addEventListener('close', () => {
+          this.pending = [];
+          if (this.owner) {
+            this.owner.disconnected();
+          }
+        });
+      },
+    };
+  }
+
+  /** The page's one connection for runs; the server runs one program per connection at a time. */
+  const connection = socketTo('/ws/run');
+  window.lecternSocketTo = socketTo;
 
   class RunnerConsole {
     constructor(block) {
@@ -65,6 +74,8 @@
       this.editor = this.createEditor(block, code);
       block.appendChild(this.root);
       this.bind();
+      // check.js drives this console too (Check, Run ×N)
+      block.runnerConsole = this;
     }
 
     createEditor(block, code) {

@@ -1,6 +1,7 @@
 package org.lectern;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +9,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import org.lectern.accounts.Accounts;
 import org.lectern.ask.AskModule;
+import org.lectern.challenge.ChallengeController;
+import org.lectern.challenge.Challenges;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
 import org.lectern.content.Catalog;
@@ -71,15 +75,12 @@ public final class App implements AutoCloseable {
             byte[] guestSalt = new byte[16];
             new SecureRandom().nextBytes(guestSalt);
             Metrics metrics = new Metrics(config.runners().metricsToken());
-            this.runner = new RunnerModule(
-                    config.runner(),
-                    config.runners(),
-                    database.dsl(),
-                    ctx -> currentUser
-                            .userId(ctx)
-                            .map(RunCaller::learner)
-                            .orElseGet(() -> RunCaller.guestAt(ctx.ip(), guestSalt)),
-                    metrics.registry());
+            Function<Context, RunCaller> callers = ctx -> currentUser
+                    .userId(ctx)
+                    .map(RunCaller::learner)
+                    .orElseGet(() -> RunCaller.guestAt(ctx.ip(), guestSalt));
+            this.runner =
+                    new RunnerModule(config.runner(), config.runners(), database.dsl(), callers, metrics.registry());
             Renderer renderer = new Renderer(
                     messages,
                     config.server().devMode(),
@@ -101,12 +102,14 @@ public final class App implements AutoCloseable {
                     new Progress(database.dsl(), catalog, Clock.systemUTC()), catalog, renderer, currentUser);
             AskModule ask = new AskModule(config.ask(), database.dsl(), catalog, currentUser, Clock.systemUTC());
             content.whenPublished(ask::rebuildIndex);
+            ChallengeController challenges = new ChallengeController(
+                    new Challenges(database.dsl(), runner.programs()), catalog, currentUser, messages, callers);
             CourseController courses = new CourseController(
                     catalog,
                     renderer,
                     pages,
                     currentUser::signedIn,
-                    PageAdditions.all(List.of(quiz, feedback, progress, ask)));
+                    PageAdditions.all(List.of(quiz, challenges, feedback, progress, ask)));
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy(), metrics::cachedPage);
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -130,6 +133,7 @@ public final class App implements AutoCloseable {
                 accounts.addRoutes(web, renderer);
                 runner.addRoutes(web.routes);
                 ask.addRoutes(web, renderer);
+                challenges.addRoutes(web.routes);
             });
         } catch (RuntimeException e) {
             database.close();

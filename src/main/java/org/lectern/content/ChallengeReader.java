@@ -41,11 +41,12 @@ final class ChallengeReader {
             }
         }
         FrontMatter statement = reader.frontMatter(dir.resolve("challenge.md"));
-        YamlFields f = statement.fields().allowOnly(Set.of("title", "max_wall_ms", "repeat"));
+        YamlFields f = statement.fields().allowOnly(Set.of("title", "max_wall_ms", "repeat", "min_processes"));
         int maxWall = f.integer("max_wall_ms", 0);
         int repeat = f.integer("repeat", 1);
-        if (maxWall < 0 || repeat < 1 || repeat > 100) {
-            throw f.error("max_wall_ms must be positive and repeat between 1 and 100");
+        int minProcesses = f.integer("min_processes", 0);
+        if (maxWall < 0 || repeat < 1 || repeat > 100 || minProcesses < 0) {
+            throw f.error("max_wall_ms and min_processes must be positive and repeat between 1 and 100");
         }
         return new ChallengeSource(
                 key,
@@ -56,6 +57,7 @@ final class ChallengeReader {
                 reader.text(dir.resolve("tests.py")),
                 reader.text(dir.resolve("solution.py")),
                 maxWall == 0 ? null : maxWall,
-                repeat);
+                repeat,
+                minProcesses == 0 ? null : minProcesses);
     }
 }

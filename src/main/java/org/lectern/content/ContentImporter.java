@@ -232,6 +232,7 @@ public final class ContentImporter {
             record.setSolutionCode(c.solutionCode());
             record.setMaxWallMs(c.maxWallMs());
             record.setRepeatRuns(c.repeatRuns());
+            record.setMinProcesses(c.minProcesses());
             record.setRetiredAt(null);
             record.store();
             return record.getId();

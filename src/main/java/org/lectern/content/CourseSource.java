@@ -54,7 +54,8 @@ public record CourseSource(
             String testCode,
             String solutionCode,
             Integer maxWallMs,
-            int repeatRuns) {}
+            int repeatRuns,
+            Integer minProcesses) {}
 
     public record AssetSource(String path, String mediaType, byte[] content, String sha256) {}
 }

@@ -11,8 +11,9 @@ import org.lectern.content.CourseOutline;
 import org.lectern.content.CourseOutline.Located;
 
 /**
- * Learners' progress. A chapter is complete when each of its current questions has a correct or given-up attempt;
- * a chapter without questions, when the learner pressed "Mark as read". A course's progress is the share of its
+ * Learners' progress. A chapter is complete when each of its current questions has a correct or given-up attempt and
+ * each of its current challenges a passing check or a solution seen; a chapter with neither, when the learner pressed
+ * "Mark as read". A course's progress is the share of its
  * chapters completed.
  */
 public final class Progress {
@@ -73,7 +74,15 @@ public final class Progress {
                 .filter(c -> started.contains(c.id()))
                 .map(c -> {
                     var tries = progress.firstTries(userId, c.id());
-                    return new CourseScore(c, of(userId, c), tries.tried(), tries.right());
+                    var challenges = progress.challenges(userId, c.id());
+                    return new CourseScore(
+                            c,
+                            of(userId, c),
+                            tries.tried(),
+                            tries.right(),
+                            challenges.total(),
+                            challenges.solved(),
+                            challenges.attempted());
                 })
                 .toList();
     }

@@ -3,6 +3,9 @@ package org.lectern.progress;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.selectOne;
+import static org.lectern.db.schema.Tables.CHALLENGE;
+import static org.lectern.db.schema.Tables.CHALLENGE_SOLUTION_VIEW;
+import static org.lectern.db.schema.Tables.CHALLENGE_SUBMISSION;
 import static org.lectern.db.schema.Tables.CHAPTER;
 import static org.lectern.db.schema.Tables.CHAPTER_PROGRESS;
 import static org.lectern.db.schema.Tables.QUESTION;
@@ -50,8 +53,9 @@ final class ProgressRepository {
     }
 
     /**
-     * The given chapters the learner completed: every current question has a correct or given-up attempt, or,
-     * for a chapter without questions, the learner marked it as read.
+     * The given chapters the learner completed: every current question has a correct or given-up attempt and every
+     * current challenge a passing submission or a solution seen, or, for a chapter with neither, the learner marked
+     * it as read.
      */
     Set<Long> completed(long userId, Collection<Long> chapterIds) {
         var open = QUESTION.as("open_question");
@@ -68,6 +72,26 @@ final class ProgressRepository {
                 .and(not(settled)));
         var hasQuestions = exists(
                 selectOne().from(any).where(any.CHAPTER_ID.eq(CHAPTER.ID)).and(any.RETIRED_AT.isNull()));
+        var challenge = CHALLENGE.as("open_challenge");
+        var anyChallenge = CHALLENGE.as("any_challenge");
+        var solved = exists(selectOne()
+                        .from(CHALLENGE_SUBMISSION)
+                        .where(CHALLENGE_SUBMISSION.CHALLENGE_ID.eq(challenge.ID))
+                        .and(CHALLENGE_SUBMISSION.USER_ID.eq(userId))
+                        .and(CHALLENGE_SUBMISSION.PASSED.isTrue()))
+                .or(exists(selectOne()
+                        .from(CHALLENGE_SOLUTION_VIEW)
+                        .where(CHALLENGE_SOLUTION_VIEW.CHALLENGE_ID.eq(challenge.ID))
+                        .and(CHALLENGE_SOLUTION_VIEW.USER_ID.eq(userId))));
+        var hasOpenChallenge = exists(selectOne()
+                .from(challenge)
+                .where(challenge.CHAPTER_ID.eq(CHAPTER.ID))
+                .and(challenge.RETIRED_AT.isNull())
+                .and(not(solved)));
+        var hasChallenges = exists(selectOne()
+                .from(anyChallenge)
+                .where(anyChallenge.CHAPTER_ID.eq(CHAPTER.ID))
+                .and(anyChallenge.RETIRED_AT.isNull()));
         var read = exists(selectOne()
                 .from(CHAPTER_PROGRESS)
                 .where(CHAPTER_PROGRESS.CHAPTER_ID.eq(CHAPTER.ID))
@@ -77,7 +101,8 @@ final class ProgressRepository {
                 .from(CHAPTER)
                 .where(CHAPTER.ID.in(chapterIds))
                 .and(not(hasOpenQuestion))
-                .and(hasQuestions.or(read))
+                .and(not(hasOpenChallenge))
+                .and(hasQuestions.or(hasChallenges).or(read))
                 .fetch(CHAPTER.ID));
     }
 
@@ -110,8 +135,17 @@ final class ProgressRepository {
                 .join(SECTION)
                 .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
                 .where(QUESTION_ATTEMPT.USER_ID.eq(userId));
+        var checked = dsl.select(SECTION.COURSE_ID)
+                .from(CHALLENGE_SUBMISSION)
+                .join(CHALLENGE)
+                .on(CHALLENGE.ID.eq(CHALLENGE_SUBMISSION.CHALLENGE_ID))
+                .join(CHAPTER)
+                .on(CHAPTER.ID.eq(CHALLENGE.CHAPTER_ID))
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .where(CHALLENGE_SUBMISSION.USER_ID.eq(userId));
         return dsl.selectDistinct(DSL.field("course_id", Long.class))
-                .from(visited.union(answered))
+                .from(visited.union(answered).union(checked))
                 .fetch(0, Long.class);
     }
 
@@ -138,4 +172,35 @@ final class ProgressRepository {
     }
 
     record FirstTries(int tried, int right) {}
+
+    /** Of the course's current challenges: how many the learner solved, how many they checked without solving yet. */
+    ChallengeCounts challenges(long userId, long courseId) {
+        var passed = exists(selectOne()
+                .from(CHALLENGE_SUBMISSION)
+                .where(CHALLENGE_SUBMISSION.CHALLENGE_ID.eq(CHALLENGE.ID))
+                .and(CHALLENGE_SUBMISSION.USER_ID.eq(userId))
+                .and(CHALLENGE_SUBMISSION.PASSED.isTrue()));
+        var tried = exists(selectOne()
+                .from(CHALLENGE_SUBMISSION)
+                .where(CHALLENGE_SUBMISSION.CHALLENGE_ID.eq(CHALLENGE.ID))
+                .and(CHALLENGE_SUBMISSION.USER_ID.eq(userId)));
+        var row = dsl.select(
+                        DSL.count(),
+                        DSL.sum(DSL.when(passed, 1).otherwise(0)),
+                        DSL.sum(DSL.when(tried.and(not(passed)), 1).otherwise(0)))
+                .from(CHALLENGE)
+                .join(CHAPTER)
+                .on(CHAPTER.ID.eq(CHALLENGE.CHAPTER_ID))
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .where(SECTION.COURSE_ID.eq(courseId))
+                .and(CHALLENGE.RETIRED_AT.isNull())
+                .fetchOne();
+        return new ChallengeCounts(
+                row.value1(),
+                row.value2() == null ? 0 : row.value2().intValue(),
+                row.value3() == null ? 0 : row.value3().intValue());
+    }
+
+    record ChallengeCounts(int total, int solved, int attempted) {}
 }

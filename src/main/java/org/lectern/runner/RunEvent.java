@@ -3,14 +3,14 @@ package org.lectern.runner;
 import java.util.Locale;
 
 /** What a run tells whoever asked for it, in order: perhaps queued, started, output as it comes, then one exit. */
-sealed interface RunEvent {
+public sealed interface RunEvent {
 
     /** Which of the program's streams some output came from. */
     enum Stream {
         STDOUT,
         STDERR;
 
-        String wireName() {
+        public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
     }

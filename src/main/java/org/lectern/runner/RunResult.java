@@ -4,7 +4,7 @@ package org.lectern.runner;
  * How a run ended and what it used. CPU, memory and processes count the whole process tree; processes is the most
  * alive at once, threads included. The stack dump is there only after a timeout.
  */
-record RunResult(
+public record RunResult(
         RunStatus status,
         Integer exitCode,
         long wallMs,

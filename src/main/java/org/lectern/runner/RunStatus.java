@@ -6,7 +6,7 @@ import java.util.Locale;
  * How a run ended. Every status but ok and error names the limit that ended it, the learner's stop, or the loss of
  * the runner node that had it.
  */
-enum RunStatus {
+public enum RunStatus {
     OK,
     ERROR,
     TIMEOUT,
@@ -19,7 +19,7 @@ enum RunStatus {
     RUNNER_LOST;
 
     /** The name clients and the database see: ok, cpu_limit, ... */
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 

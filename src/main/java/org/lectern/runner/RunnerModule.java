@@ -32,6 +32,7 @@ public final class RunnerModule implements AutoCloseable {
     private final String unavailableReason;
     private final RunSocket socket;
     private final RunApi api;
+    private final ProgramRuns programs;
 
     /** Every caller is a guest, known by their IP, until accounts exist. */
     public RunnerModule(RunnerConfig config, DSLContext db) {
@@ -108,6 +109,7 @@ public final class RunnerModule implements AutoCloseable {
                 config.capacity().maxCodeBytes(), config.capacity().maxStdinBytes());
         this.socket = new RunSocket(runs, reader, json, callers, config.capacity());
         this.api = new RunApi(runs, reader, json, callers);
+        this.programs = new ProgramRuns(runs, json, config.capacity());
         RunnerMetrics.gauges(metrics, this::capacity, this::activeRuns, this::queueDepth, this::warmPoolSize);
     }
 
@@ -119,6 +121,11 @@ public final class RunnerModule implements AutoCloseable {
             log.error("The embedded runner node is OFF: {}", e.getMessage());
             return null;
         }
+    }
+
+    /** For other features that hand the runner programs of their own, such as a challenge's check. */
+    public ProgramRuns programs() {
+        return programs;
     }
 
     /** Guests may run code too, under their own quotas; the upgrade checks its Origin itself. */

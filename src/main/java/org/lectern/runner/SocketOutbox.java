@@ -10,20 +10,20 @@ import org.eclipse.jetty.websocket.api.Session;
  * what it holds. A client that falls more than the buffer behind (slow, or gone without closing) is dropped, so it
  * cannot make the server's memory grow.
  */
-final class SocketOutbox {
+public final class SocketOutbox {
     private final Session session;
     private final long maxBytes;
     private final Runnable onOverflow;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean dropped = new AtomicBoolean();
 
-    SocketOutbox(Session session, long maxBytes, Runnable onOverflow) {
+    public SocketOutbox(Session session, long maxBytes, Runnable onOverflow) {
         this.session = session;
         this.maxBytes = maxBytes;
         this.onOverflow = onOverflow;
     }
 
-    void send(String frame) {
+    public void send(String frame) {
         if (dropped.get()) {
             return;
         }

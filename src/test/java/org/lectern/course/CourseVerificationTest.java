@@ -1,6 +1,10 @@
 package org.lectern.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.db.schema.Tables.CHALLENGE;
+import static org.lectern.db.schema.Tables.CHAPTER;
+import static org.lectern.db.schema.Tables.COURSE;
+import static org.lectern.db.schema.Tables.SECTION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.lectern.accounts.Role;
 import org.lectern.content.CourseFolderReader;
 import org.lectern.content.CourseSource;
 import org.lectern.content.CourseSource.ChallengeSource;
@@ -28,39 +33,21 @@ import org.lectern.content.OutputPattern;
 import org.lectern.content.QuestionKind;
 import org.lectern.content.Snippets;
 import org.lectern.content.Snippets.Snippet;
+import org.lectern.testing.CheckClient;
 import org.lectern.testing.TestServer;
+import org.lectern.testing.Visitor;
 
 /**
  * Runs every course in content/ through the real server and the real sandbox: every runnable snippet ends as its
- * author says and prints what its output block shows; every challenge's solution passes its tests and every starter
- * fails them; every output-prediction answer is what the program really prints.
+ * author says and prints what its output block shows; every challenge's solution passes the real Check (tests and
+ * demands) and every starter fails it; every output-prediction answer is what the program really prints.
  */
 class CourseVerificationTest {
     private static final Path CONTENT = Path.of("content");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CHALLENGE_HARNESS = """
-            import sys
-
-            def check():
-                with open("/tmp/solution.py", "w") as f:
-                    f.write(%s)
-                with open("/tmp/tests.py", "w") as f:
-                    f.write(%s)
-                sys.path.insert(0, "/tmp")
-                import tests
-                failed = 0
-                for name in sorted(n for n in dir(tests) if n.startswith("test_")):
-                    try:
-                        getattr(tests, name)()
-                        print("PASS", name)
-                    except Exception as e:
-                        failed += 1
-                        print("FAIL", name, repr(e))
-                sys.exit(1 if failed else 0)
-
-            if __name__ == "__main__":
-                check()
-            """;
+    private static final String PASSWORD = "a long and unusual passphrase";
+    private static final java.util.concurrent.atomic.AtomicInteger learners =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static TestServer server;
     private static ExecutorService runners;
 
@@ -71,6 +58,7 @@ class CourseVerificationTest {
                 Map.of(
                         "LECTERN_GUEST_CONCURRENT_RUNS", "4",
                         "LECTERN_GUEST_RUNS_PER_MINUTE", "100000",
+                        "LECTERN_RUNNER_RUNS_PER_MINUTE", "100000",
                         "LECTERN_RUNNER_QUEUE", "64"));
         runners = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
@@ -89,11 +77,14 @@ class CourseVerificationTest {
     private static Stream<Located> chapters() {
         return courses().stream()
                 .flatMap(c -> c.sections().stream()
-                        .flatMap(s -> s.chapters().stream()
-                                .map(ch -> new Located(c.slug() + "/" + s.slug() + "/" + ch.slug(), ch))));
+                        .flatMap(s -> s.chapters().stream().map(ch -> new Located(c.slug(), s.slug(), ch))));
     }
 
-    private record Located(String where, ChapterSource chapter) {}
+    private record Located(String course, String section, ChapterSource chapter) {
+        String where() {
+            return course + "/" + section + "/" + chapter.slug();
+        }
+    }
 
     /** A finished run, as the HTTP API reports it. */
     private record Result(String status, Integer exitCode, String stdout, String stderr) {
@@ -159,28 +150,71 @@ class CourseVerificationTest {
         return tests.stream();
     }
 
+    /**
+     * Each challenge goes through the production Check (the WebSocket, the harness, the result frames, the demands),
+     * its solution and its starter each checked by a learner of their own, since a learner has one run at a time.
+     */
     @TestFactory
-    Stream<DynamicTest> everyChallengeSolutionPassesAndEveryStarterFails() {
+    Stream<DynamicTest> everyChallengeSolutionPassesTheRealCheckAndEveryStarterFailsIt() {
         List<DynamicTest> tests = new ArrayList<>();
         chapters().forEach(at -> {
             for (ChallengeSource challenge : at.chapter().challenges()) {
-                CompletableFuture<Result> solution = run(harness(challenge.solutionCode(), challenge.testCode()), "");
-                CompletableFuture<Result> starter = run(harness(challenge.starterCode(), challenge.testCode()), "");
+                long id = challengeId(at, challenge.key());
+                CompletableFuture<JsonNode> solution = check(at, id, challenge.solutionCode());
+                CompletableFuture<JsonNode> starter = check(at, id, challenge.starterCode());
                 tests.add(DynamicTest.dynamicTest(at.where() + " challenge " + challenge.key(), () -> {
-                    Result passed = solution.join();
-                    assertThat(passed.status())
-                            .as("the reference solution: " + passed.describe())
-                            .isEqualTo("ok");
-                    assertThat(passed.stdout()).contains("PASS").doesNotContain("FAIL");
-                    Result failed = starter.join();
-                    assertThat(failed.status())
-                            .as("the starter: " + failed.describe())
-                            .isNotEqualTo("ok");
+                    JsonNode passed = solution.join();
+                    assertThat(passed.path("passed").asBoolean())
+                            .as("the reference solution's check: " + passed)
+                            .isTrue();
+                    JsonNode failed = starter.join();
+                    assertThat(failed.path("passed").asBoolean())
+                            .as("the starter's check: " + failed)
+                            .isFalse();
                 }));
             }
         });
         assertThat(tests).as("challenges in the content folder").hasSizeGreaterThanOrEqualTo(6);
         return tests.stream();
+    }
+
+    private static long challengeId(Located at, String key) {
+        return server.app()
+                .database()
+                .dsl()
+                .select(CHALLENGE.ID)
+                .from(CHALLENGE)
+                .join(CHAPTER)
+                .on(CHAPTER.ID.eq(CHALLENGE.CHAPTER_ID))
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .join(COURSE)
+                .on(COURSE.ID.eq(SECTION.COURSE_ID))
+                .where(COURSE.SLUG.eq(at.course()))
+                .and(SECTION.SLUG.eq(at.section()))
+                .and(CHAPTER.SLUG.eq(at.chapter().slug()))
+                .and(CHALLENGE.CHALLENGE_KEY.eq(key))
+                .fetchSingle(CHALLENGE.ID);
+    }
+
+    /** The verdict of a real check, by a new learner. */
+    private static CompletableFuture<JsonNode> check(Located at, long challengeId, String code) {
+        String name = "verifier" + learners.incrementAndGet();
+        server.app().accounts().createUser(name + "@example.org", name, PASSWORD, Role.LEARNER);
+        Visitor learner = new Visitor(server).logIn(name + "@example.org", PASSWORD);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (CheckClient client = CheckClient.connect(server, learner)) {
+                        client.send(CheckClient.checkFrame(
+                                at.course(), at.section(), at.chapter().slug(), challengeId, code));
+                        List<JsonNode> frames = client.untilEnded();
+                        return frames.stream()
+                                .filter(f -> f.path("type").asText().equals("verdict"))
+                                .findFirst()
+                                .orElseThrow(() -> new AssertionError("no verdict: " + frames));
+                    }
+                },
+                runners);
     }
 
     @TestFactory
@@ -202,13 +236,5 @@ class CourseVerificationTest {
             }
         });
         return tests.stream();
-    }
-
-    private static String harness(String code, String tests) {
-        try {
-            return CHALLENGE_HARNESS.formatted(JSON.writeValueAsString(code), JSON.writeValueAsString(tests));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.lectern.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.db.schema.Tables.CHALLENGE;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,11 +10,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.accounts.Role;
+import org.lectern.testing.CheckClient;
 import org.lectern.testing.FixtureQuiz;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
 
-/** Completion, course progress, "Continue" and the dashboard, as a learner sees them over HTTP. */
+/**
+ * Completion, course progress, "Continue" and the dashboard, as a learner sees them over HTTP. A chapter with
+ * questions and a challenge is complete once every question is settled and the challenge passed (real checks).
+ */
 class ProgressHttpTest {
     private static final String PASSWORD = "a long and unusual passphrase";
     private static final String COURSE = "/courses/sample-course";
@@ -68,11 +73,39 @@ class ProgressHttpTest {
         visitor.post(SECOND + "/questions/" + question("order-it"), Map.of("give_up", "1"));
         visitor.post(
                 SECOND + "/questions/" + question("pick-processes"), Map.of("option", option("pick-processes", "cpu")));
+        assertThat(visitor.get(COURSE).body())
+                .as("every question settled, but the chapter's challenge is still open")
+                .contains("0 of 3 chapters complete");
+        assertThat(visitor.get("/me").body()).contains("Challenges: 0 solved, 0 attempted, of 1");
+
+        assertThat(solveTheChallenge(visitor, "def add(a, b):\n    return 0\n")).isFalse();
+        assertThat(visitor.get(COURSE).body()).as("a failed check").contains("0 of 3 chapters complete");
+        assertThat(visitor.get("/me").body()).contains("Challenges: 0 solved, 1 attempted, of 1");
+        assertThat(solveTheChallenge(visitor, "def add(a, b):\n    return a + b\n"))
+                .isTrue();
+        assertThat(visitor.get("/me").body()).contains("Challenges: 1 solved, 0 attempted, of 1");
 
         String course = visitor.get(COURSE).body();
         assertThat(course).contains("1 of 3 chapters complete", "value=\"33\"", "(completed)");
         assertThat(visitor.get(SECOND).body()).contains("You completed this chapter.");
         assertThat(visitor.get("/").body()).contains("1 of 3 chapters complete");
+    }
+
+    /** A real check of the second chapter's challenge, through the sandbox; true when it passed. */
+    private static boolean solveTheChallenge(Visitor visitor, String code) {
+        long id = server.app()
+                .database()
+                .dsl()
+                .select(CHALLENGE.ID)
+                .from(CHALLENGE)
+                .where(CHALLENGE.CHALLENGE_KEY.eq("add-numbers"))
+                .fetchSingle(CHALLENGE.ID);
+        try (CheckClient client = CheckClient.connect(server, visitor)) {
+            client.send(CheckClient.checkFrame("sample-course", "basics", "second", id, code));
+            return CheckClient.ofType(client.untilEnded(), "verdict")
+                    .path("passed")
+                    .asBoolean();
+        }
     }
 
     @Test
