@@ -13,19 +13,17 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Starts sandboxes by the recipe in SANDBOX-NOTES: a shell moves itself into fresh cgroups, drops to a uid of its own
- * with no capabilities, and execs bubblewrap, which gives Python new namespaces (no network, no host files, private
- * /tmp and /dev/shm) and an empty environment. The shell is started with an empty environment too, because bwrap's
- * own environment is readable inside the sandbox as /proc/1/environ.
+ * Starts sandboxes by the recipe in SANDBOX-NOTES: setpriv, born inside fresh cgroups, drops to a uid of its own with no
+ * capabilities and execs bubblewrap, which gives Python new namespaces (no network, no host files, private /tmp and
+ * /dev/shm) and an empty environment. setpriv is started with an empty environment too, because bwrap's own
+ * environment is readable inside the sandbox as /proc/1/environ.
  */
-final class BwrapSandbox {
+final class BwrapSandbox implements SandboxLauncher {
     /** The outer bwrap and the pid namespace's init: they count against pids.max but are not the learner's. */
     static final int OWN_TASKS = 2;
 
     private static final long READY_TIMEOUT_MILLIS = 10_000;
     private static final String SANDBOX_UID = "1000";
-    private static final String JOIN_CGROUPS_THEN_EXEC =
-            "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
 
     private final RunnerConfig.SandboxSettings settings;
     private final RunLimits limits;
@@ -63,7 +61,8 @@ final class BwrapSandbox {
     }
 
     /** Starts a sandbox and waits until its bootstrap is ready for code. */
-    SandboxProcess start() throws IOException {
+    @Override
+    public SandboxProcess start() throws IOException {
         int uid = uids.lease();
         CgroupV1 group;
         try {
@@ -74,28 +73,19 @@ final class BwrapSandbox {
         }
         SandboxProcess sandbox;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(group, uid)).directory(new File("/"));
+            ProcessBuilder builder = new ProcessBuilder(command(uid)).directory(new File("/"));
             builder.environment().clear();
-            sandbox = new SandboxProcess(builder.start(), group, () -> uids.release(uid));
+            sandbox = new SandboxProcess(group.startInside(builder), group, () -> uids.release(uid));
         } catch (IOException | RuntimeException e) {
             group.destroy();
             uids.release(uid);
             throw e;
         }
-        try {
-            sandbox.awaitReady(timer, READY_TIMEOUT_MILLIS);
-            return sandbox;
-        } catch (IOException | RuntimeException e) {
-            sandbox.close();
-            throw e;
-        }
+        return sandbox.ready(timer, READY_TIMEOUT_MILLIS);
     }
 
-    private List<String> command(CgroupV1 group, int uid) {
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_CGROUPS_THEN_EXEC, "sh"));
-        group.procsFiles().forEach(f -> cmd.add(f.toString()));
-        cmd.add("--");
-        cmd.addAll(List.of(
+    private List<String> command(int uid) {
+        List<String> cmd = new ArrayList<>(List.of(
                 settings.setpriv().toString(),
                 "--reuid=" + uid,
                 "--regid=" + uid,
@@ -128,7 +118,7 @@ final class BwrapSandbox {
         return List.of(options.trim().split("\\s+"));
     }
 
-    private static String readBootstrap() {
+    static String readBootstrap() {
         try (InputStream in = BwrapSandbox.class.getResourceAsStream("/runner/bootstrap.py")) {
             if (in == null) {
                 throw new IllegalStateException("runner/bootstrap.py is missing from the classpath");
