@@ -111,14 +111,21 @@ final class CgroupV1 implements Confinement {
         return home;
     }
 
-    /** The controller's mount point: the group's directory lies below it, named by the controller. */
+    /**
+     * The controller's mount point: the group lies below it, in a folder named by the controller. The topmost such
+     * folder, since the runner's own folder may be named like a controller too.
+     */
     private static Path mountOf(String controller, Path dir) {
+        Path mount = null;
         for (Path p = dir; p != null; p = p.getParent()) {
             if (p.getFileName() != null && p.getFileName().toString().equals(controller)) {
-                return p;
+                mount = p;
             }
         }
-        throw new IllegalStateException(dir + " is not below a folder named " + controller);
+        if (mount == null) {
+            throw new IllegalStateException(dir + " is not below a folder named " + controller);
+        }
+        return mount;
     }
 
     @Override
