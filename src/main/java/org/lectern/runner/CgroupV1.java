@@ -181,8 +181,8 @@ final class CgroupV1 implements Confinement {
         long deadline = System.nanoTime() + EMPTY_WAIT.toNanos();
         long pause = 50_000;
         while (Files.isDirectory(dir)) {
-            killAll(dir);
             try {
+                // the sandbox was killed before it was closed, so its groups are usually empty by now
                 Files.deleteIfExists(dir);
                 return;
             } catch (IOException stillBusy) {
@@ -191,6 +191,7 @@ final class CgroupV1 implements Confinement {
                     return;
                 }
             }
+            killAll(dir);
             // cgroup v1 sends no event when a group empties: back off briefly and look again
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 20_000_000);
