@@ -21,7 +21,8 @@ def lower_limits(open_files, file_size, cpu_seconds, processes):
         (resource.RLIMIT_NPROC, processes),
         (resource.RLIMIT_CORE, 0),
     ):
-        resource.setrlimit(kind, (value, value))
+        if value >= 0:  # -1: leave this limit as it is (the unsandboxed mode, under a shared uid)
+            resource.setrlimit(kind, (value, value))
 
 
 def read_exactly(count):
@@ -62,6 +63,12 @@ def run(path, source):
 
 
 def start():
+    try:
+        # A process group of its own, so the unsandboxed mode can kill what the program started. In bubblewrap the
+        # interpreter leads its session already, and this fails harmlessly.
+        os.setsid()
+    except OSError:
+        pass
     workdir = sys.argv[1]
     lower_limits(*(int(arg) for arg in sys.argv[2:6]))
     faulthandler.register(SIGUSR1, all_threads=True)

@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
                     config.server().devMode(),
                     config.server().devRoot(),
                     VERSION,
-                    csrf.and(flash).and(currentUser));
+                    csrf.and(flash).and(currentUser).and(runner.pageModel()));
             ErrorPages errors = new ErrorPages(renderer);
             Health health = new Health(database::isHealthy, VERSION, runner::health);
             // Guests share cached pages; a signed-in person (or one with a flash message) gets their own.

@@ -3,6 +3,7 @@ package org.lectern.runner;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,26 +14,35 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Starts sandboxes by the recipe in SANDBOX-NOTES: a shell moves itself into fresh cgroups, drops to a uid of its own
- * with no capabilities, and execs bubblewrap, which gives Python new namespaces (no network, no host files, private
- * /tmp and /dev/shm) and an empty environment. The shell is started with an empty environment too, because bwrap's
- * own environment is readable inside the sandbox as /proc/1/environ.
+ * Starts sandboxes by the recipe in SANDBOX-NOTES: setpriv, born inside fresh cgroups, drops to a uid of its own with no
+ * capabilities and execs bubblewrap, which gives Python new namespaces (no network, no host files, private /tmp and
+ * /dev/shm) and an empty environment. setpriv is started with an empty environment too, because bwrap's own
+ * environment is readable inside the sandbox as /proc/1/environ.
  */
-final class BwrapSandbox {
+final class BwrapSandbox implements SandboxLauncher {
     /** The outer bwrap and the pid namespace's init: they count against pids.max but are not the learner's. */
     static final int OWN_TASKS = 2;
 
     private static final long READY_TIMEOUT_MILLIS = 10_000;
     private static final String SANDBOX_UID = "1000";
-    private static final String JOIN_CGROUPS_THEN_EXEC =
-            "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
 
     private final RunnerConfig.SandboxSettings settings;
     private final RunLimits limits;
     private final CgroupTree cgroups;
     private final UidPool uids;
     private final ScheduledExecutorService timer;
+    /**
+     * Runs the bootstrap from its compiled form (the hex of its marshalled code object, the first argument): compiling
+     * its source cost every sandbox about a millisecond of CPU. Without the argument the bootstrap sees the usual argv.
+     */
+    private static final String LOAD_COMPILED =
+            "import marshal, sys; exec(marshal.loads(bytes.fromhex(sys.argv.pop(1))))";
+
+    private static final String COMPILE =
+            "import marshal, sys; sys.stdout.write(marshal.dumps(compile(sys.stdin.read(), '<string>', 'exec')).hex())";
+
     private final String bootstrap;
+    private String compiledBootstrap;
 
     BwrapSandbox(
             RunnerConfig.SandboxSettings settings,
@@ -63,7 +73,9 @@ final class BwrapSandbox {
     }
 
     /** Starts a sandbox and waits until its bootstrap is ready for code. */
-    SandboxProcess start() throws IOException {
+    @Override
+    public SandboxProcess start() throws IOException {
+        String compiled = compiledBootstrap();
         int uid = uids.lease();
         CgroupV1 group;
         try {
@@ -74,28 +86,19 @@ final class BwrapSandbox {
         }
         SandboxProcess sandbox;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(group, uid)).directory(new File("/"));
+            ProcessBuilder builder = new ProcessBuilder(command(uid, compiled)).directory(new File("/"));
             builder.environment().clear();
-            sandbox = new SandboxProcess(builder.start(), group, () -> uids.release(uid));
+            sandbox = new SandboxProcess(group.startInside(builder), group, () -> uids.release(uid));
         } catch (IOException | RuntimeException e) {
             group.destroy();
             uids.release(uid);
             throw e;
         }
-        try {
-            sandbox.awaitReady(timer, READY_TIMEOUT_MILLIS);
-            return sandbox;
-        } catch (IOException | RuntimeException e) {
-            sandbox.close();
-            throw e;
-        }
+        return sandbox.ready(timer, READY_TIMEOUT_MILLIS);
     }
 
-    private List<String> command(CgroupV1 group, int uid) {
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_CGROUPS_THEN_EXEC, "sh"));
-        group.procsFiles().forEach(f -> cmd.add(f.toString()));
-        cmd.add("--");
-        cmd.addAll(List.of(
+    private List<String> command(int uid, String compiled) {
+        List<String> cmd = new ArrayList<>(List.of(
                 settings.setpriv().toString(),
                 "--reuid=" + uid,
                 "--regid=" + uid,
@@ -105,7 +108,7 @@ final class BwrapSandbox {
                 "--no-new-privs"));
         cmd.add(settings.bwrap().toString());
         cmd.addAll(bwrapOptions());
-        cmd.addAll(List.of(settings.python().toString(), "-c", bootstrap, "/tmp"));
+        cmd.addAll(List.of(settings.python().toString(), "-c", LOAD_COMPILED, compiled, "/tmp"));
         cmd.addAll(List.of(
                 Long.toString(limits.openFiles()),
                 Long.toString(limits.fileSizeBytes()),
@@ -128,7 +131,35 @@ final class BwrapSandbox {
         return List.of(options.trim().split("\\s+"));
     }
 
-    private static String readBootstrap() {
+    /**
+     * The bootstrap compiled once by the sandbox's own interpreter (marshal's format belongs to one Python version),
+     * run outside the sandbox on nothing but the bootstrap's source.
+     */
+    private synchronized String compiledBootstrap() throws IOException {
+        if (compiledBootstrap == null) {
+            ProcessBuilder builder = new ProcessBuilder(settings.python().toString(), "-I", "-S", "-c", COMPILE)
+                    .directory(new File("/"));
+            builder.environment().clear();
+            Process python = builder.start();
+            try (OutputStream in = python.getOutputStream()) {
+                in.write(bootstrap.getBytes(StandardCharsets.UTF_8));
+            }
+            String hex = new String(python.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            String error = new String(python.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                if (python.waitFor() != 0 || hex.isEmpty()) {
+                    throw new IOException(settings.python() + " could not compile the sandbox's bootstrap: " + error);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while compiling the sandbox's bootstrap", e);
+            }
+            compiledBootstrap = hex;
+        }
+        return compiledBootstrap;
+    }
+
+    static String readBootstrap() {
         try (InputStream in = BwrapSandbox.class.getResourceAsStream("/runner/bootstrap.py")) {
             if (in == null) {
                 throw new IllegalStateException("runner/bootstrap.py is missing from the classpath");

@@ -87,6 +87,11 @@ final class CgroupTree implements AutoCloseable {
         }
     }
 
+    /** This server's folder in one controller, above all its sandbox groups. */
+    Path instanceDir(String controller) {
+        return instanceDirs.get(controller);
+    }
+
     @Override
     public void close() {
         instanceDirs.values().forEach(CgroupTree::removeTree);

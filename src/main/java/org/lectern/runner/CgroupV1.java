@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * removed once nothing is left in it. It is also where the run's figures come from: the sandbox's own rusage would only
  * describe bwrap.
  */
-final class CgroupV1 {
+final class CgroupV1 implements Confinement {
     private static final Logger log = LoggerFactory.getLogger(CgroupV1.class);
     private static final Duration EMPTY_WAIT = Duration.ofSeconds(5);
 
@@ -50,47 +50,130 @@ final class CgroupV1 {
         }
     }
 
-    /** The files a launcher writes its own pid into, so everything it starts is born inside. */
-    List<Path> procsFiles() {
-        return dirs.values().stream().map(d -> d.resolve("cgroup.procs")).toList();
+    /**
+     * Starts a process inside this group: the calling thread moves itself in, starts it (a child is born in its parent
+     * thread's cgroups) and moves back out. Cgroup v1 lets a single thread move, and moving oneself ("0" into
+     * {@code tasks}) skips the machine-wide lock that moving a whole process takes, which waits for an RCU grace
+     * period; it also spares the sandbox a shell whose only job was to write its pid into the groups.
+     */
+    Process startInside(ProcessBuilder builder) throws IOException {
+        Map<String, Path> home = threadHome();
+        if (!home.keySet().containsAll(dirs.keySet())) {
+            throw new IOException("cannot tell this thread's own cgroups from /proc/thread-self/cgroup");
+        }
+        try {
+            moveInto(dirs, "0");
+            return builder.start();
+        } finally {
+            moveInto(home, "0");
+            // Process.start may have begun a reaper thread for the child: born in here, it must go home too
+            for (String thread : strayThreads()) {
+                moveInto(home, thread);
+            }
+        }
     }
 
-    long cpuNanos() {
+    private void moveInto(Map<String, Path> groups, String thread) throws IOException {
+        for (String controller : dirs.keySet()) {
+            Files.writeString(groups.get(controller).resolve("tasks"), thread);
+        }
+    }
+
+    /** Threads of this server inside the group (their ids in its tasks file that are also under /proc/self/task). */
+    private List<String> strayThreads() throws IOException {
+        List<String> threads = new ArrayList<>();
+        for (String line : Files.readAllLines(dirs.get("pids").resolve("tasks"))) {
+            String tid = line.trim();
+            if (!tid.isEmpty() && Files.exists(Path.of("/proc/self/task", tid))) {
+                threads.add(tid);
+            }
+        }
+        return threads;
+    }
+
+    /** Where the calling thread sits now in each controller of this group, from /proc/thread-self/cgroup. */
+    private Map<String, Path> threadHome() throws IOException {
+        Map<String, Path> home = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/thread-self/cgroup"))) {
+            // "7:pids:/some/path", or "4:cpu,cpuacct:/path" where controllers share a hierarchy
+            String[] parts = line.split(":", 3);
+            if (parts.length < 3) {
+                continue;
+            }
+            for (String controller : parts[1].split(",")) {
+                Path dir = dirs.get(controller);
+                if (dir != null) {
+                    Path mount = mountOf(controller, dir);
+                    home.put(controller, mount.resolve(parts[2].substring(1)));
+                }
+            }
+        }
+        return home;
+    }
+
+    /**
+     * The controller's mount point: the group lies below it, in a folder named by the controller. The topmost such
+     * folder, since the runner's own folder may be named like a controller too.
+     */
+    private static Path mountOf(String controller, Path dir) {
+        Path mount = null;
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals(controller)) {
+                mount = p;
+            }
+        }
+        if (mount == null) {
+            throw new IllegalStateException(dir + " is not below a folder named " + controller);
+        }
+        return mount;
+    }
+
+    @Override
+    public long cpuNanos() {
         return readLong(dirs.get("cpuacct").resolve("cpuacct.usage"));
     }
 
-    long peakMemoryBytes() {
+    @Override
+    public long peakMemoryBytes() {
         return readLong(dirs.get("memory").resolve("memory.max_usage_in_bytes"));
     }
 
-    /** Processes and threads alive now. */
-    long tasks() {
+    @Override
+    public long tasks() {
         return readLong(dirs.get("pids").resolve("pids.current"));
     }
 
-    /** The kernel's own high-water mark where it keeps one (pids.peak, newer kernels), else -1. */
-    long peakTasks() {
+    /** pids.peak, which newer kernels keep. */
+    @Override
+    public long peakTasks() {
         Path peak = dirs.get("pids").resolve("pids.peak");
         return Files.exists(peak) ? readLong(peak) : -1;
     }
 
-    long oomKills() {
+    @Override
+    public long oomKills() {
         return readField(dirs.get("memory").resolve("memory.oom_control"), "oom_kill");
     }
 
-    /** How often a fork or thread start failed because the task limit was reached. */
-    long taskLimitHits() {
+    @Override
+    public long taskLimitHits() {
         return readField(dirs.get("pids").resolve("pids.events"), "max");
     }
 
-    /** SIGKILLs everything inside without waiting. */
-    void killAll() {
+    @Override
+    public void killAll() {
         killAll(dirs.get("pids"));
     }
 
     /** Kills everything inside, waits until the cgroups are empty and removes them. */
-    void destroy() {
+    @Override
+    public void destroy() {
         dirs.values().forEach(CgroupV1::killAndRemove);
+    }
+
+    @Override
+    public int ownTasks() {
+        return BwrapSandbox.OWN_TASKS;
     }
 
     /** Also used on the leftovers of a server that died without cleaning up. */
@@ -98,8 +181,8 @@ final class CgroupV1 {
         long deadline = System.nanoTime() + EMPTY_WAIT.toNanos();
         long pause = 50_000;
         while (Files.isDirectory(dir)) {
-            killAll(dir);
             try {
+                // the sandbox was killed before it was closed, so its groups are usually empty by now
                 Files.deleteIfExists(dir);
                 return;
             } catch (IOException stillBusy) {
@@ -108,6 +191,7 @@ final class CgroupV1 {
                     return;
                 }
             }
+            killAll(dir);
             // cgroup v1 sends no event when a group empties: back off briefly and look again
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 20_000_000);
@@ -115,8 +199,12 @@ final class CgroupV1 {
     }
 
     private static void killAll(Path dir) {
+        long self = ProcessHandle.current().pid();
         for (long pid : pids(dir)) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            // the server itself shows up here for the moment one of its threads is inside, starting a sandbox
+            if (pid != self) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 

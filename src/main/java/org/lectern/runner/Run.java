@@ -29,6 +29,7 @@ final class Run {
     private volatile long startNanos;
     private boolean started;
     private boolean finished;
+    private int queuedAt = Integer.MAX_VALUE;
 
     Run(String id, RunRequest request, Consumer<RunEvent> listener, RunLimits limits, long maxStdinBytes) {
         this.id = id;
@@ -107,8 +108,13 @@ final class Run {
         }
     }
 
+    /**
+     * Tells the listener the run's place in the queue, once per place. In a first-in-first-out queue a place only
+     * shrinks, so an older count that arrives late (announcements race) is dropped.
+     */
     synchronized void queued(int position) {
-        if (!started) {
+        if (!started && !finished && position < queuedAt) {
+            queuedAt = position;
             listener.accept(new RunEvent.Queued(position));
         }
     }

@@ -94,7 +94,7 @@ final class RunExecution {
         run.input().abandon();
         feeder.cancel(false);
         long peakTasks = watch.stopAndPeakTasks();
-        CgroupV1 cgroup = sandbox.cgroup();
+        Confinement cgroup = sandbox.cgroup();
         RunStatus status = RunStatus.settle(
                 run.imposed(), cgroup.oomKills(), cgroup.taskLimitHits(), watch.cpuLimitReached(), exitCode);
         return new RunResult(
@@ -103,7 +103,7 @@ final class RunExecution {
                 wallNanos / 1_000_000,
                 watch.cpuNanos() / 1_000_000,
                 cgroup.peakMemoryBytes() / 1024,
-                Math.max(0, peakTasks - BwrapSandbox.OWN_TASKS),
+                Math.max(0, peakTasks - cgroup.ownTasks()),
                 run.outputBytes(),
                 status == RunStatus.TIMEOUT ? learnersFrames(run.stackDump()) : null);
     }

@@ -1,7 +1,6 @@
 package org.lectern.runner;
 
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,12 +24,16 @@ final class RunSupervisor implements AutoCloseable {
         this.execution = execution;
     }
 
-    /** Queues the run; tells its listener its place in the queue when it has to wait. */
+    /**
+     * Queues the run; tells its listener its place in the queue when it has to wait, and again each time it moves up
+     * (a run ahead started or was stopped).
+     */
     void submit(Run run) throws RunRejected {
         Runnable task = new Task(run);
         run.whenQueuedStopped(() -> {
             if (executor.remove(task)) {
                 execution.conclude(run, RunResult.withoutSandbox(RunStatus.STOPPED), Instant.now());
+                announcePositions();
             }
         });
         try {
@@ -39,9 +42,17 @@ final class RunSupervisor implements AutoCloseable {
             throw new RunRejected(
                     RunRejected.Reason.BUSY, "The runner is busy with other people's code. Try again in a moment.");
         }
-        int position = positionOf(task);
-        if (position > 0) {
-            run.queued(position);
+        announcePositions();
+    }
+
+    /**
+     * Tells every waiting run its place. The queue is bounded, so this costs at most a pass over a few entries; a run
+     * sends a frame only when its place changed.
+     */
+    private void announcePositions() {
+        int position = 1;
+        for (Runnable waiting : executor.getQueue()) {
+            ((Task) waiting).run.queued(position++);
         }
     }
 
@@ -51,16 +62,6 @@ final class RunSupervisor implements AutoCloseable {
 
     int active() {
         return executor.getActiveCount();
-    }
-
-    private int positionOf(Runnable task) {
-        int position = 1;
-        for (Iterator<Runnable> it = executor.getQueue().iterator(); it.hasNext(); position++) {
-            if (it.next() == task) {
-                return position;
-            }
-        }
-        return 0;
     }
 
     /** Stops every run: queued ones end as stopped, going ones are interrupted, which kills their sandboxes. */
@@ -86,6 +87,8 @@ final class RunSupervisor implements AutoCloseable {
 
         @Override
         public void run() {
+            // this run has left the queue: everyone behind it moves up
+            announcePositions();
             execution.execute(run);
         }
     }

@@ -59,7 +59,7 @@ final class RunWatch {
     }
 
     private void sample() {
-        CgroupV1 cgroup = sandbox.cgroup();
+        Confinement cgroup = sandbox.cgroup();
         peakTasks = Math.max(peakTasks, cgroup.tasks());
         if (run.imposed() != null) {
             return;

@@ -1,6 +1,9 @@
 package org.lectern.runner;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.lectern.config.ConfigException;
 import org.lectern.config.Settings;
 
@@ -9,10 +12,16 @@ public record RunnerConfig(SandboxSettings sandbox, RunLimits limits, Capacity c
 
     /**
      * The tools that build a sandbox and where its cgroups live. Each sandbox alive at once gets its own uid, counted up
-     * from {@code firstUid}.
+     * from {@code firstUid}. {@code unsandboxed} is the development mode LECTERN_SANDBOX=none: Python without any of it.
      */
     public record SandboxSettings(
-            Path bwrap, Path setpriv, Path python, Path cgroupRoot, String cgroupName, int firstUid) {}
+            Path bwrap,
+            Path setpriv,
+            Path python,
+            Path cgroupRoot,
+            String cgroupName,
+            int firstUid,
+            boolean unsandboxed) {}
 
     /** How many runs go at once, how many may wait, how many sandboxes wait warm, and the largest inputs taken. */
     public record Capacity(
@@ -32,7 +41,8 @@ public record RunnerConfig(SandboxSettings sandbox, RunLimits limits, Capacity c
                         s.path("LECTERN_RUNNER_PYTHON", "/usr/bin/python3"),
                         s.path("LECTERN_SANDBOX_CGROUP_ROOT", "/sys/fs/cgroup"),
                         s.get("LECTERN_SANDBOX_CGROUP_NAME", "lectern"),
-                        count(s, "LECTERN_SANDBOX_FIRST_UID", 61000, 1000)),
+                        count(s, "LECTERN_SANDBOX_FIRST_UID", 61000, 1000),
+                        unsandboxed(s)),
                 RunLimits.fromSettings(s),
                 new Capacity(
                         concurrency,
@@ -45,6 +55,39 @@ public record RunnerConfig(SandboxSettings sandbox, RunLimits limits, Capacity c
                         count(s, "LECTERN_GUEST_CONCURRENT_RUNS", 1, 1),
                         count(s, "LECTERN_GUEST_RUNS_PER_MINUTE", 30, 1),
                         count(s, "LECTERN_RUNNER_RUNS_PER_MINUTE", 60, 1)));
+    }
+
+    /**
+     * LECTERN_SANDBOX=none runs learners' code as the server's own user, with its files and network: fine on a
+     * developer's laptop, a hole anywhere else. So it is refused where others can reach the server (any LECTERN_HOST
+     * but a loopback address, or behind a proxy) unless LECTERN_SANDBOX_NONE_EXPOSED=true says that is meant.
+     */
+    private static boolean unsandboxed(Settings s) {
+        String mode = s.get("LECTERN_SANDBOX", "bwrap").trim().toLowerCase(Locale.ROOT);
+        if (mode.equals("bwrap")) {
+            return false;
+        }
+        if (!mode.equals("none")) {
+            throw new ConfigException("LECTERN_SANDBOX must be bwrap or none, not " + mode);
+        }
+        String host = s.get("LECTERN_HOST", "0.0.0.0");
+        boolean exposed = !isLoopback(host) || s.bool("LECTERN_TRUST_PROXY", false);
+        if (exposed && !s.bool("LECTERN_SANDBOX_NONE_EXPOSED", false)) {
+            throw new ConfigException("LECTERN_SANDBOX=none runs learners' code without a sandbox, as this server's own"
+                    + " user, and LECTERN_HOST=" + host
+                    + (s.bool("LECTERN_TRUST_PROXY", false) ? " behind a proxy (LECTERN_TRUST_PROXY)" : "")
+                    + " lets other machines reach it. Listen on 127.0.0.1 only, or set"
+                    + " LECTERN_SANDBOX_NONE_EXPOSED=true if everyone who can reach this server may run code as you.");
+        }
+        return true;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static int count(Settings s, String name, int fallback, int least) {

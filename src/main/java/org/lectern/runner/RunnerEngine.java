@@ -1,6 +1,7 @@
 package org.lectern.runner;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -31,24 +32,38 @@ final class RunnerEngine implements AutoCloseable {
         this.starter =
                 Executors.newFixedThreadPool(Math.max(1, capacity.warmPool()), RunnerThreads.named("runner-warm"));
         // a uid for each sandbox that can be alive at once: one per run going, one per warm sandbox
-        UidPool uids = new UidPool(config.sandbox().firstUid(), capacity.concurrency() + capacity.warmPool() + 2);
-        BwrapSandbox sandbox = new BwrapSandbox(config.sandbox(), config.limits(), cgroups, uids, timer);
+        SandboxLauncher sandbox;
+        if (cgroups == null) {
+            sandbox = new UnsandboxedPython(config.sandbox().python(), config.limits(), timer);
+        } else {
+            UidPool uids = new UidPool(config.sandbox().firstUid(), capacity.concurrency() + capacity.warmPool() + 2);
+            sandbox = new BwrapSandbox(config.sandbox(), config.limits(), cgroups, uids, timer);
+        }
         this.pool = new WarmPool(sandbox, capacity.warmPool(), starter);
         RunExecution execution = new RunExecution(pool, io, timer, config.limits(), recorder);
         this.supervisor = new RunSupervisor(
                 capacity.concurrency(), capacity.queueSize(), execution, RunnerThreads.named("runner-supervisor"));
     }
 
-    /** Starts the engine and one sandbox as a probe; the exception's message says why sandboxes cannot be made. */
+    /**
+     * Starts the engine and one sandbox as a probe; the exception's message says why sandboxes cannot be made. In the
+     * unsandboxed mode there are no cgroups, only the interpreter.
+     */
     static RunnerEngine start(RunnerConfig config, Consumer<FinishedRun> recorder) throws IOException {
-        String problem = BwrapSandbox.problem(config.sandbox()).orElse(null);
+        String problem = config.sandbox().unsandboxed()
+                ? (Files.isExecutable(config.sandbox().python())
+                        ? null
+                        : config.sandbox().python() + " is missing or not executable")
+                : BwrapSandbox.problem(config.sandbox()).orElse(null);
         if (problem != null) {
             throw new IOException(problem);
         }
-        CgroupTree cgroups = CgroupTree.open(
-                config.sandbox().cgroupRoot(),
-                config.sandbox().cgroupName(),
-                config.capacity().concurrency());
+        CgroupTree cgroups = config.sandbox().unsandboxed()
+                ? null
+                : CgroupTree.open(
+                        config.sandbox().cgroupRoot(),
+                        config.sandbox().cgroupName(),
+                        config.capacity().concurrency());
         RunnerEngine engine = new RunnerEngine(config, cgroups, recorder);
         try {
             engine.pool.take().close();
@@ -81,7 +96,9 @@ final class RunnerEngine implements AutoCloseable {
         pool.close();
         shutdown(io);
         shutdown(timer);
-        cgroups.close();
+        if (cgroups != null) {
+            cgroups.close();
+        }
     }
 
     private static void shutdown(ExecutorService executor) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.lectern.config.Settings;
 import org.lectern.web.Access;
+import org.lectern.web.RequestModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,12 @@ public final class RunnerModule implements AutoCloseable {
         this.remote = nats;
         this.embedded = nats != null && cluster.embeddedNode() ? startEmbedded(config, cluster) : null;
         this.unavailableReason = problem;
+        if (engine != null && unsandboxed()) {
+            log.warn("*****************************************************************************************");
+            log.warn("LECTERN_SANDBOX=none: learners' code runs WITHOUT A SANDBOX, as this server's own user,");
+            log.warn("with its files and its network. For a developer's machine only; never on a shared server.");
+            log.warn("*****************************************************************************************");
+        }
         RunDispatch dispatch = remote != null ? remote : engine == null ? null : engine.supervisor()::submit;
         RunService runs = dispatch == null
                 ? RunService.unavailable(problem)
@@ -140,6 +147,17 @@ public final class RunnerModule implements AutoCloseable {
         return remote != null ? remote.connected() && remote.totals().nodes() > 0 : engine != null;
     }
 
+    /** True in the development mode LECTERN_SANDBOX=none, which every console then says in a warning. */
+    public boolean unsandboxed() {
+        return config.sandbox().unsandboxed();
+    }
+
+    /** What every page needs to know of the runner: whether its consoles must warn that nothing is sandboxed. */
+    public RequestModel pageModel() {
+        boolean warn = unsandboxed();
+        return (ctx, variables) -> variables.put("runnerUnsandboxed", warn);
+    }
+
     /** Why code cannot run here, for the log and for pages; null while it can. */
     public String unavailableReason() {
         if (remote != null) {
@@ -155,6 +173,9 @@ public final class RunnerModule implements AutoCloseable {
         }
         java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
         figures.put("available", available());
+        if (unsandboxed()) {
+            figures.put("sandbox", "none");
+        }
         if (!available()) {
             figures.put("reason", unavailableReason);
         }

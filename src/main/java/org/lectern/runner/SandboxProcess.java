@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,18 @@ final class SandboxProcess implements AutoCloseable {
     static final byte[] READY = "lectern:ready\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Process process;
-    private final CgroupV1 cgroup;
+    private final Confinement cgroup;
     private final Runnable afterClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final int interpreterDepth;
 
-    SandboxProcess(Process process, CgroupV1 cgroup, Runnable afterClose) {
+    SandboxProcess(Process process, Confinement cgroup, Runnable afterClose) {
+        this(process, cgroup, afterClose, 2);
+    }
+
+    /** {@code interpreterDepth}: how far below the started process Python runs (bwrap: its init's child). */
+    SandboxProcess(Process process, Confinement cgroup, Runnable afterClose, int interpreterDepth) {
+        this.interpreterDepth = interpreterDepth;
         this.process = process;
         this.cgroup = cgroup;
         this.afterClose = afterClose;
@@ -43,6 +51,17 @@ final class SandboxProcess implements AutoCloseable {
             }
         } finally {
             guard.cancel(false);
+        }
+    }
+
+    /** Waits for the ready marker, as {@link #awaitReady}; a sandbox that never gets ready is closed. */
+    SandboxProcess ready(ScheduledExecutorService timer, long timeoutMillis) throws IOException {
+        try {
+            awaitReady(timer, timeoutMillis);
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -70,7 +89,7 @@ final class SandboxProcess implements AutoCloseable {
         return process.getErrorStream();
     }
 
-    CgroupV1 cgroup() {
+    Confinement cgroup() {
         return cgroup;
     }
 
@@ -83,7 +102,11 @@ final class SandboxProcess implements AutoCloseable {
      * bwrap we started.
      */
     Optional<ProcessHandle> interpreter() {
-        return process.children().flatMap(ProcessHandle::children).findFirst();
+        Stream<ProcessHandle> level = Stream.of(process.toHandle());
+        for (int i = 0; i < interpreterDepth; i++) {
+            level = level.flatMap(ProcessHandle::children);
+        }
+        return level.findFirst();
     }
 
     /**

@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
 final class WarmPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
 
-    private final BwrapSandbox sandbox;
+    private final SandboxLauncher sandbox;
     private final int size;
     private final ExecutorService starter;
     private final BlockingQueue<SandboxProcess> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger starting = new AtomicInteger();
     private volatile boolean closed;
 
-    WarmPool(BwrapSandbox sandbox, int size, ExecutorService starter) {
+    WarmPool(SandboxLauncher sandbox, int size, ExecutorService starter) {
         this.sandbox = sandbox;
         this.size = size;
         this.starter = starter;

@@ -91,4 +91,39 @@ class RunnerConfigTest {
     private static RunnerConfig config(String name, String value) {
         return RunnerConfig.fromSettings(new Settings(Map.of(name, value)));
     }
+
+    @Test
+    void theUnsandboxedModeIsOffByDefaultAndOnOnlyForLoopback() {
+        assertThat(RunnerConfig.fromSettings(new Settings(Map.of())).sandbox().unsandboxed())
+                .isFalse();
+        assertThat(RunnerConfig.fromSettings(
+                                new Settings(Map.of("LECTERN_SANDBOX", "none", "LECTERN_HOST", "127.0.0.1")))
+                        .sandbox()
+                        .unsandboxed())
+                .isTrue();
+        assertThat(RunnerConfig.fromSettings(new Settings(Map.of("LECTERN_SANDBOX", "none", "LECTERN_HOST", "::1")))
+                        .sandbox()
+                        .unsandboxed())
+                .isTrue();
+    }
+
+    @Test
+    void theUnsandboxedModeRefusesToStartWhereOthersCanReachTheServerUnlessThatIsMeant() {
+        assertThatThrownBy(() -> RunnerConfig.fromSettings(new Settings(Map.of("LECTERN_SANDBOX", "none"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("LECTERN_HOST=0.0.0.0")
+                .hasMessageContaining("LECTERN_SANDBOX_NONE_EXPOSED=true");
+        assertThatThrownBy(() -> RunnerConfig.fromSettings(new Settings(
+                        Map.of("LECTERN_SANDBOX", "none", "LECTERN_HOST", "127.0.0.1", "LECTERN_TRUST_PROXY", "true"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("proxy");
+        assertThat(RunnerConfig.fromSettings(
+                                new Settings(Map.of("LECTERN_SANDBOX", "none", "LECTERN_SANDBOX_NONE_EXPOSED", "true")))
+                        .sandbox()
+                        .unsandboxed())
+                .isTrue();
+        assertThatThrownBy(() -> RunnerConfig.fromSettings(new Settings(Map.of("LECTERN_SANDBOX", "off"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bwrap or none");
+    }
 }

@@ -43,6 +43,24 @@ class RunnerConsoleTemplateTest {
 
     @Test
     void theConsoleRendersInDutch() throws IOException {
+        String html = renderDutch(new Context(Locale.forLanguageTag("nl")));
+        assertThat(html)
+                .contains(
+                        "<template id=\"runner-console\">", "role=\"log\"", ">Uitvoeren<", "data-msg-status-cpu_limit=")
+                .doesNotContain("??")
+                .doesNotContain("runner-unsandboxed");
+    }
+
+    @Test
+    void theConsoleWarnsWhenNothingIsSandboxed() throws IOException {
+        Context context = new Context(Locale.forLanguageTag("nl"));
+        context.setVariable("runnerUnsandboxed", true);
+        assertThat(renderDutch(context))
+                .contains("class=\"runner-unsandboxed\"", "zonder sandbox")
+                .doesNotContain("??");
+    }
+
+    private static String renderDutch(Context context) throws IOException {
         Properties dutch = bundle("messages_nl.properties");
         FileTemplateResolver files = new FileTemplateResolver();
         files.setPrefix(TEMPLATES.toAbsolutePath() + "/");
@@ -61,11 +79,7 @@ class RunnerConsoleTemplateTest {
                 return "??" + key + "??";
             }
         });
-        String html = engine.process("runner/fragments", Set.of("console"), new Context(Locale.forLanguageTag("nl")));
-        assertThat(html)
-                .contains(
-                        "<template id=\"runner-console\">", "role=\"log\"", ">Uitvoeren<", "data-msg-status-cpu_limit=")
-                .doesNotContain("??");
+        return engine.process("runner/fragments", Set.of("console"), context);
     }
 
     private static Properties bundle(String name) throws IOException {

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /** The frames of one run, up to and including its exit. */
 record Transcript(List<RunClient.Frame> frames) {
-    /** A run that may have waited a moment in the queue, then printed and ended. */
-    static final String PLAIN_RUN = "(queued,)?started(,output)+,exit";
+    /** A run that may have waited in the queue (told its place as it moved up), then printed and ended. */
+    static final String PLAIN_RUN = "(queued,)*started(,output)+,exit";
 
     JsonNode exit() {
         return frames.get(frames.size() - 1).json();
