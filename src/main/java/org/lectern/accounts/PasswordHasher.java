@@ -21,7 +21,9 @@ import org.lectern.config.Config;
  */
 final class PasswordHasher {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final int WAITING_PER_CORE = 16;
+    /** Well under the request threads per core, so that waiting logins leave most of them to pages. */
+    private static final int WAITING_PER_CORE = 4;
+
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private final Argon2Function argon2;
