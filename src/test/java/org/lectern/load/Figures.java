@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What a load run measured: latencies per kind of request, runs by status, errors by kind. Thread-safe. */
@@ -14,10 +15,8 @@ public final class Figures {
     private final Map<String, LongAdder> runs = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger openSockets =
-            new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger mostOpenSockets =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger openSockets = new AtomicInteger();
+    private final AtomicInteger mostOpenSockets = new AtomicInteger();
 
     /** A request of this kind that got its answer after this many nanoseconds. */
     void latency(String kind, long nanos) {

@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -59,6 +60,7 @@ final class Learner {
     private final long thinkMillis;
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private WebSocket socket;
+    private AtomicBoolean socketCounted;
 
     Learner(
             HttpClient http,
@@ -222,14 +224,16 @@ final class Learner {
 
     private void connectSocket() {
         long start = System.nanoTime();
+        Listener listener = new Listener();
         try {
             socket = http.newWebSocketBuilder()
                     .header("Cookie", cookieHeader())
                     .connectTimeout(REQUEST_TIMEOUT)
-                    .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws/run"), new Listener())
+                    .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws/run"), listener)
                     .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             figures.latency("ws connect", System.nanoTime() - start);
             figures.socketOpened();
+            socketCounted = listener.open;
         } catch (Exception e) {
             figures.error("ws connect: " + rootName(e));
             socket = null;
@@ -302,12 +306,22 @@ final class Learner {
         if (socket != null) {
             socket.abort();
             socket = null;
-            figures.socketClosed();
+            if (socketCounted.compareAndSet(true, false)) {
+                figures.socketClosed();
+            }
         }
     }
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        /** True while this socket counts as open, so that its close is counted once, whoever notices first. */
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private void closed() {
+            if (open.compareAndSet(true, false)) {
+                figures.socketClosed();
+            }
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -326,12 +340,14 @@ final class Learner {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed();
             frames.add(JSON.createObjectNode().put("type", "closed").put("code", statusCode));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            closed();
             frames.add(JSON.createObjectNode().put("type", "closed").put("code", rootName(error)));
         }
     }
