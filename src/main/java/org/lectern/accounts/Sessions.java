@@ -79,6 +79,8 @@ final class Sessions {
     Optional<User> user(Context ctx) {
         Optional<User> known = ctx.attribute(ATTRIBUTE);
         if (known == null) {
+            // a lookup that fails (the database is down) is not tried again for this request's error page
+            ctx.attribute(ATTRIBUTE, Optional.empty());
             known = lookUp(ctx.cookie(COOKIE));
             ctx.attribute(ATTRIBUTE, known);
         }

@@ -115,10 +115,14 @@ public record Config(
                         s.bool("LECTERN_SMTP_STARTTLS", true)));
     }
 
-    /** The H2 options match the ones jOOQ's classes were generated with, so names line up. */
+    /**
+     * The H2 options match the ones jOOQ's classes were generated with, so names line up. {@code WRITE_DELAY=0}
+     * writes each commit to the file before the commit returns: with H2's default (a background write up to 500 ms
+     * later) a killed server or a full disk loses answers that learners were told were saved.
+     */
     public static String defaultH2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     public Config withPort(int port) {

@@ -3,7 +3,13 @@ package org.lectern.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +30,72 @@ public final class ErrorPages {
     }
 
     void unexpected(Exception e, Context ctx) {
+        OptionalInt clientFault = clientFault(e);
+        if (clientFault.isPresent()) {
+            log.debug("Malformed request {} {} [request {}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
+            show(ctx, clientFault.getAsInt(), null);
+            return;
+        }
+        if (databaseUnavailable(e)) {
+            log.warn(
+                    "The database is unavailable on {} {} [request {}]: {}",
+                    ctx.method(),
+                    ctx.path(),
+                    RequestIds.of(ctx),
+                    rootMessage(e));
+            show(ctx, 503, null);
+            return;
+        }
         log.error("Unexpected error on {} {} [request {}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
         show(ctx, 500, null);
+    }
+
+    /**
+     * The status of a request Jetty could not parse (a broken multipart body, say) when a handler first read it:
+     * the sender's fault, so a 4xx, not an error of ours.
+     */
+    static OptionalInt clientFault(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return OptionalInt.of(http.getCode());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * True when the database could not be reached or written (no connection within the pool's timeout, a connection
+     * lost or refused, the database server shutting down, the embedded database closed after its disk filled up):
+     * "busy or down, try again" rather than a bug. /health says so too, so an operator or orchestrator can act.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // Java has no type for ENOSPC: the embedded database passes the file system's words on
+            if (cause instanceof IOException
+                    && String.valueOf(cause.getMessage()).contains("No space left")) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08: connection exceptions; 57P01-57P03: PostgreSQL shutting down, crashed or starting up
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** Fills in a page for an error status that no handler described, such as a URL that matches no route. */

@@ -1,0 +1,111 @@
+package org.lectern.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What a load run measured: latencies per kind of request, runs by status, errors by kind. Thread-safe. */
+public final class Figures {
+    private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> runs = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final AtomicInteger openSockets = new AtomicInteger();
+    private final AtomicInteger mostOpenSockets = new AtomicInteger();
+
+    /** A request of this kind that got its answer after this many nanoseconds. */
+    void latency(String kind, long nanos) {
+        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
+    }
+
+    void run(String status) {
+        runs.computeIfAbsent(status, k -> new LongAdder()).increment();
+    }
+
+    void error(String kind) {
+        errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    /** Something worth counting that is neither a run nor an error, e.g. a right or a wrong answer. */
+    void outcome(String name) {
+        outcomes.computeIfAbsent(name, k -> new LongAdder()).increment();
+    }
+
+    void socketOpened() {
+        mostOpenSockets.accumulateAndGet(openSockets.incrementAndGet(), Math::max);
+    }
+
+    void socketClosed() {
+        openSockets.decrementAndGet();
+    }
+
+    /** The most runner WebSockets the learners had open at once. */
+    public int mostOpenSockets() {
+        return mostOpenSockets.get();
+    }
+
+    public Map<String, Long> outcomes() {
+        return counts(outcomes);
+    }
+
+    public long errors(String prefix) {
+        return errors.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(e -> e.getValue().sum())
+                .sum();
+    }
+
+    public Map<String, Long> errors() {
+        return counts(errors);
+    }
+
+    public Map<String, Long> runs() {
+        return counts(runs);
+    }
+
+    public long count(String kind) {
+        var samples = latencies.get(kind);
+        return samples == null ? 0 : samples.size();
+    }
+
+    /** The q-quantile (0..1) of this kind's latencies in milliseconds, or -1 when there are none. */
+    public double percentileMillis(String kind, double q) {
+        var samples = latencies.get(kind);
+        if (samples == null || samples.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(samples);
+        sorted.sort(null);
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+    }
+
+    /** A table: per kind, requests, requests/s over the given seconds, p50, p95, p99 and max in ms. */
+    public String table(double seconds) {
+        StringBuilder out = new StringBuilder(String.format(
+                "%-22s %8s %8s %9s %9s %9s %9s%n", "kind", "count", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
+        for (String kind : new TreeMap<>(latencies).keySet()) {
+            out.append(String.format(
+                    "%-22s %8d %8.1f %9.1f %9.1f %9.1f %9.1f%n",
+                    kind,
+                    count(kind),
+                    count(kind) / seconds,
+                    percentileMillis(kind, 0.50),
+                    percentileMillis(kind, 0.95),
+                    percentileMillis(kind, 0.99),
+                    percentileMillis(kind, 1.0)));
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Long> counts(Map<String, LongAdder> adders) {
+        Map<String, Long> out = new TreeMap<>();
+        adders.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+}
