@@ -16,6 +16,7 @@ import org.lectern.content.ContentException;
 import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseController;
+import org.lectern.content.CourseExporter;
 import org.lectern.content.PageAdditions;
 import org.lectern.db.Database;
 import org.lectern.feedback.FeedbackController;
@@ -47,7 +48,9 @@ public final class App implements AutoCloseable {
 
     private final Config config;
     private final Database database;
+    private final Catalog catalog;
     private final ContentLoader content;
+    private final CourseExporter exporter;
     private final Accounts accounts;
     private final RunnerModule runner;
     private final Javalin server;
@@ -56,8 +59,9 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.database = Database.open(config.database(), config.server());
         try {
-            Catalog catalog = new Catalog(database.dsl());
+            this.catalog = new Catalog(database.dsl());
             this.content = new ContentLoader(new ContentImporter(database.dsl()), catalog);
+            this.exporter = new CourseExporter(database.dsl());
             Messages messages = config.server().devMode()
                     ? Messages.fromDirectory(config.server().devRoot())
                     : Messages.fromClasspath();
@@ -163,6 +167,14 @@ public final class App implements AutoCloseable {
 
     public ContentLoader content() {
         return content;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public CourseExporter exporter() {
+        return exporter;
     }
 
     public Database database() {

@@ -15,7 +15,7 @@ import org.lectern.content.ContentException;
 import org.lectern.db.Database;
 import org.lectern.db.H2Backup;
 
-/** The command line: {@code serve} (the default), {@code import}, {@code create-admin} and {@code backup}. */
+/** The command line: {@code serve} (the default), {@code import}, {@code export}, {@code create-admin} and {@code backup}. */
 final class Cli {
     private final PrintStream out;
     private final PrintStream err;
@@ -40,6 +40,7 @@ final class Cli {
             return switch (command) {
                 case "serve" -> serve(Config.fromMap(env));
                 case "import" -> importContent(args);
+                case "export" -> exportCourse(args);
                 case "create-admin" -> createAdmin(args);
                 case "backup" -> backup(args);
                 case "help", "--help", "-h" -> help(0);
@@ -75,6 +76,26 @@ final class Cli {
             return 0;
         } catch (ContentException e) {
             err.println("Import failed, nothing was changed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int exportCourse(String[] args) {
+        if (args.length != 3) {
+            err.println("Usage: java -jar lectern.jar export <course> <content-dir>");
+            return 2;
+        }
+        try (App app = App.create(withoutImport())) {
+            Path dir = Path.of(args[2]).toAbsolutePath().normalize();
+            var written = app.exporter().toFolder(args[1], dir);
+            if (written.isEmpty()) {
+                err.println("No published course '" + args[1] + "'");
+                return 1;
+            }
+            out.println("Exported " + written.get() + " file(s) of " + args[1] + " to " + dir.resolve(args[1]));
+            return 0;
+        } catch (ContentException e) {
+            err.println("Export failed: " + e.getMessage());
             return 1;
         }
     }
@@ -175,6 +196,8 @@ final class Cli {
 
                   serve             start the web server (the default)
                   import <dir>      import the courses of a content folder, all or nothing
+                  export <course> <dir>
+                                    write a course's published files to <dir>/<course>/
                   create-admin --email <address> [--name <name>]
                                     create an admin (or promote an account); asks for the password,
                                     or reads LECTERN_ADMIN_PASSWORD

@@ -66,6 +66,27 @@ class CliTest {
     }
 
     @Test
+    void exportWritesTheImportedFilesBackByteForByte(@TempDir Path target) {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        assertThat(run("export", "sample-course", target.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exported 12 file(s) of sample-course to ");
+        assertThat(org.lectern.content.CourseFiles.readFolder(target.resolve("sample-course")))
+                .isEqualTo(org.lectern.content.CourseFiles.readFolder(content.resolve("sample-course")));
+
+        assertThat(run("export", "no-such-course", target.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No published course 'no-such-course'");
+        Path elsewhere = target.resolve("elsewhere");
+        TestFiles.write(elsewhere.resolve("sample-course/notes.txt"), "not a course");
+        assertThat(run("export", "sample-course", elsewhere.toString()))
+                .as("a folder that is not a course folder is never overwritten")
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a course folder");
+        assertThat(elsewhere.resolve("sample-course/notes.txt")).hasContent("not a course");
+        assertThat(run("export", "sample-course")).as("usage").isEqualTo(2);
+    }
+
+    @Test
     void unknownCommandsAndBadSettingsGetAClearMessage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command: frobnicate", "import <dir>");
