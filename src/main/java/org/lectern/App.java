@@ -26,6 +26,7 @@ import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizController;
 import org.lectern.runner.RunCaller;
 import org.lectern.runner.RunnerModule;
+import org.lectern.studio.Studio;
 import org.lectern.web.Access;
 import org.lectern.web.Cookies;
 import org.lectern.web.Csrf;
@@ -104,6 +105,7 @@ public final class App implements AutoCloseable {
                     pages,
                     currentUser::signedIn,
                     PageAdditions.all(List.of(quiz, feedback, progress)));
+            Studio studio = new Studio(database.dsl(), content, exporter, renderer, currentUser, flash);
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy());
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -125,6 +127,7 @@ public final class App implements AutoCloseable {
                 web.routes.get("/me", progress::dashboard, Access.SIGNED_IN);
                 accounts.addRoutes(web, renderer);
                 runner.addRoutes(web.routes);
+                studio.addRoutes(web.routes);
             });
         } catch (RuntimeException e) {
             database.close();

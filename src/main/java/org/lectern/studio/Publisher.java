@@ -1,0 +1,71 @@
+package org.lectern.studio;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.lectern.content.ContentException;
+import org.lectern.content.ContentLoader;
+import org.lectern.content.CourseFiles;
+
+/**
+ * Publishes a course's working copy, or one chapter of it, by running the content folder's reader, validator and
+ * importer on the files: learners see nothing until then, and ids stay stable because the importer matches by slug
+ * and key. A file that does not validate stops the publish with the importer's message; nothing changes then.
+ */
+final class Publisher {
+    private final ContentLoader loader;
+    private final Drafts drafts;
+
+    Publisher(ContentLoader loader, Drafts drafts) {
+        this.loader = loader;
+        this.drafts = drafts;
+    }
+
+    /** @throws ContentException naming the file, line and problem when the course does not validate */
+    void publishCourse(String slug, Long authorId) {
+        publish(slug, drafts.current(slug), authorId, "");
+    }
+
+    /**
+     * Publishes one chapter's text, quiz and challenges as they are in the working copy, with the published copy
+     * of everything else (and the course's and its section's file when they were never published).
+     */
+    void publishChapter(String slug, StudioOutline.Chapter chapter, Long authorId) {
+        String sectionFile = chapter.path().substring(0, chapter.path().indexOf('/') + 1) + "section.md";
+        CourseFiles merged = mergeChapter(drafts.current(slug), drafts.published(slug), chapter, sectionFile);
+        publish(slug, merged, authorId, chapter.path());
+    }
+
+    static CourseFiles mergeChapter(
+            CourseFiles draft, CourseFiles published, StudioOutline.Chapter chapter, String sectionFile) {
+        CourseFiles merged = published;
+        TreeSet<String> paths = new TreeSet<>(draft.paths());
+        paths.addAll(published.paths());
+        for (String path : paths) {
+            boolean take = chapter.owns(path)
+                    || (!published.contains(path) && (path.equals("course.md") || path.equals(sectionFile)));
+            if (take) {
+                var content = draft.bytes(path);
+                merged = content.isPresent() ? merged.with(path, content.get()) : merged.without(path);
+            }
+        }
+        return merged;
+    }
+
+    private void publish(String slug, CourseFiles files, Long authorId, String what) {
+        CourseFiles before = drafts.published(slug);
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        TreeSet<String> paths = new TreeSet<>(files.paths());
+        paths.addAll(before.paths());
+        for (String path : paths) {
+            byte[] now = files.bytes(path).orElse(null);
+            if (!java.util.Arrays.equals(now, before.bytes(path).orElse(null))) {
+                changed.put(path, now);
+            }
+        }
+        loader.importFiles(slug, files, tx -> {
+            new RevisionRepository(tx).record(slug, RevisionKind.PUBLISH, what, authorId, changed);
+            Drafts.dropIfPublished(tx, slug);
+        });
+    }
+}

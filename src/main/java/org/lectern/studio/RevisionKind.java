@@ -1,0 +1,20 @@
+package org.lectern.studio;
+
+/** What made a revision. */
+enum RevisionKind {
+    CREATE("create"),
+    SAVE("save"),
+    RESTORE("restore"),
+    PUBLISH("publish"),
+    REGRADE("regrade");
+
+    private final String code;
+
+    RevisionKind(String code) {
+        this.code = code;
+    }
+
+    String code() {
+        return code;
+    }
+}

@@ -1,0 +1,47 @@
+package org.lectern.studio;
+
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.jooq.DSLContext;
+import org.lectern.accounts.CurrentUser;
+import org.lectern.content.ContentLoader;
+import org.lectern.content.CourseExporter;
+import org.lectern.web.Access;
+import org.lectern.web.Flash;
+import org.lectern.web.Renderer;
+
+/** The authoring studio: authors and admins edit a course's files in the browser, publish them and export them. */
+public final class Studio {
+    private final StudioController studio;
+    private final RevisionController revisions;
+
+    public Studio(
+            DSLContext dsl,
+            ContentLoader loader,
+            CourseExporter exporter,
+            Renderer renderer,
+            CurrentUser currentUser,
+            Flash flash) {
+        Drafts drafts = new Drafts(dsl);
+        this.studio = new StudioController(
+                drafts, new Publisher(loader, drafts), new Preview(), exporter, renderer, currentUser, flash);
+        this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
+    }
+
+    public void addRoutes(JavalinDefaultRoutingApi routes) {
+        String course = "/studio/courses/{course}";
+        String chapter = course + "/chapters/{section}/{chapter}";
+        routes.get("/studio", studio::courses, Access.AUTHOR);
+        routes.post("/studio/courses", studio::create, Access.AUTHOR);
+        routes.get(course, studio::course, Access.AUTHOR);
+        routes.post(course + "/publish", studio::publishCourse, Access.AUTHOR);
+        routes.get(course + "/export.zip", studio::exportZip, Access.AUTHOR);
+        routes.get(chapter, studio::editor, Access.AUTHOR);
+        routes.post(chapter, studio::save, Access.AUTHOR);
+        routes.get(chapter + "/state", studio::state, Access.AUTHOR);
+        routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
+        routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
+        routes.get(course + "/revisions", revisions::list, Access.AUTHOR);
+        routes.get(course + "/revisions/{revision}", revisions::show, Access.AUTHOR);
+        routes.post(course + "/revisions/{revision}/restore", revisions::restore, Access.AUTHOR);
+    }
+}
