@@ -1,6 +1,8 @@
 package org.lectern.studio;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.lectern.content.ContentException;
@@ -31,6 +33,16 @@ final class Publisher {
      * of everything else (and the course's and its section's file when they were never published).
      */
     void publishChapter(String slug, StudioOutline.Chapter chapter, Long authorId) {
+        // After a move, a rename of a folder or a deletion, one chapter alone cannot carry the new layout.
+        List<String> draftLayout =
+                new ArrayList<>(StudioOutline.of(drafts.current(slug)).layout());
+        List<String> publishedLayout =
+                new ArrayList<>(StudioOutline.of(drafts.published(slug)).layout());
+        draftLayout.remove(chapter.path());
+        publishedLayout.remove(chapter.path());
+        if (!publishedLayout.isEmpty() && !draftLayout.equals(publishedLayout)) {
+            throw new InvalidCourse("studio.publish.layoutChanged");
+        }
         String sectionFile = chapter.path().substring(0, chapter.path().indexOf('/') + 1) + "section.md";
         CourseFiles merged = mergeChapter(drafts.current(slug), drafts.published(slug), chapter, sectionFile);
         publish(slug, merged, authorId, chapter.path());

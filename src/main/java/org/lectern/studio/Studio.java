@@ -13,6 +13,7 @@ import org.lectern.web.Renderer;
 public final class Studio {
     private final StudioController studio;
     private final RevisionController revisions;
+    private final StructureController structure;
 
     public Studio(
             DSLContext dsl,
@@ -25,10 +26,12 @@ public final class Studio {
         this.studio = new StudioController(
                 drafts, new Publisher(loader, drafts), new Preview(), exporter, renderer, currentUser, flash);
         this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
+        this.structure = new StructureController(drafts, new LearnerWork(dsl), studio, renderer, currentUser, flash);
     }
 
     public void addRoutes(JavalinDefaultRoutingApi routes) {
         String course = "/studio/courses/{course}";
+        String section = course + "/sections/{section}";
         String chapter = course + "/chapters/{section}/{chapter}";
         routes.get("/studio", studio::courses, Access.AUTHOR);
         routes.post("/studio/courses", studio::create, Access.AUTHOR);
@@ -40,6 +43,17 @@ public final class Studio {
         routes.get(chapter + "/state", studio::state, Access.AUTHOR);
         routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
         routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
+        routes.post(course + "/sections", structure::addSection, Access.AUTHOR);
+        routes.post(section + "/title", structure::retitleSection, Access.AUTHOR);
+        routes.post(section + "/move", structure::moveSection, Access.AUTHOR);
+        routes.post(section + "/chapters", structure::addChapter, Access.AUTHOR);
+        routes.post(section + "/order", structure::orderChapters, Access.AUTHOR);
+        routes.get(section + "/delete", structure::confirmDeleteSection, Access.AUTHOR);
+        routes.post(section + "/delete", structure::deleteSection, Access.AUTHOR);
+        routes.post(chapter + "/move", structure::moveChapter, Access.AUTHOR);
+        routes.post(chapter + "/free", structure::setFree, Access.AUTHOR);
+        routes.get(chapter + "/delete", structure::confirmDeleteChapter, Access.AUTHOR);
+        routes.post(chapter + "/delete", structure::deleteChapter, Access.AUTHOR);
         routes.get(course + "/revisions", revisions::list, Access.AUTHOR);
         routes.get(course + "/revisions/{revision}", revisions::show, Access.AUTHOR);
         routes.post(course + "/revisions/{revision}/restore", revisions::restore, Access.AUTHOR);

@@ -73,7 +73,7 @@ final class StudioController {
         try {
             publisher.publishCourse(slug, userId(ctx));
         } catch (ContentException invalid) {
-            showCourse(ctx, 422, slug, invalid.getMessage());
+            showCourse(ctx, 422, slug, text(ctx, "studio.publish.failed", invalid.getMessage()));
             return;
         }
         flash.set(ctx, "studio.flash.published");
@@ -147,9 +147,20 @@ final class StudioController {
         Editing at = editing(ctx);
         try {
             publisher.publishChapter(at.slug(), at.chapter(), userId(ctx));
+        } catch (InvalidCourse layoutChanged) {
+            String text = at.files().text(at.chapter().path()).orElse("");
+            showEditor(ctx, 422, at, text, Drafts.sha(bytes(text)), null, text(ctx, layoutChanged.messageKey()));
+            return;
         } catch (ContentException invalid) {
             String text = at.files().text(at.chapter().path()).orElse("");
-            showEditor(ctx, 422, at, text, Drafts.sha(bytes(text)), null, invalid.getMessage());
+            showEditor(
+                    ctx,
+                    422,
+                    at,
+                    text,
+                    Drafts.sha(bytes(text)),
+                    null,
+                    text(ctx, "studio.publish.failed", invalid.getMessage()));
             return;
         }
         flash.set(ctx, "studio.flash.chapterPublished");
@@ -186,12 +197,14 @@ final class StudioController {
                 + at.chapter().slug();
     }
 
-    private void showCourse(Context ctx, int status, String slug, String error) {
+    /** @param error what went wrong, in the reader's language; null when nothing did */
+    void showCourse(Context ctx, int status, String slug, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("slug", slug);
         model.put("outline", StudioOutline.of(drafts.current(slug)));
-        model.put("state", drafts.state(slug).name().toLowerCase(java.util.Locale.ROOT));
-        model.put("published", drafts.state(slug) != Drafts.State.DRAFT);
+        Drafts.State state = drafts.state(slug);
+        model.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        model.put("published", state != Drafts.State.DRAFT);
         model.put("error", error);
         page(ctx, status, "studio/course", model);
     }
@@ -222,8 +235,8 @@ final class StudioController {
         return currentUser.userId(ctx).orElseThrow();
     }
 
-    private String text(Context ctx, String key) {
-        return renderer.messages().get(Locales.of(ctx), key);
+    String text(Context ctx, String key, Object... arguments) {
+        return renderer.messages().get(Locales.of(ctx), key, arguments);
     }
 
     static String param(Context ctx, String name) {

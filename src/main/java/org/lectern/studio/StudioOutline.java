@@ -21,7 +21,8 @@ record StudioOutline(String title, List<Section> sections) {
 
     record Section(String folder, String slug, int position, String title, List<Chapter> chapters) {}
 
-    record Chapter(String path, String sectionSlug, String slug, int position, String title) {
+    /** @param free {@code free:} from the front matter; null when it does not say */
+    record Chapter(String path, String sectionSlug, String slug, int position, String title, Boolean free) {
         /** The path without {@code .md}: its quiz and challenges are named after it. */
         String base() {
             return path.substring(0, path.length() - 3);
@@ -48,7 +49,8 @@ record StudioOutline(String title, List<Section> sections) {
                                 m.group(2),
                                 c.group(5),
                                 Integer.parseInt(c.group(4)),
-                                title(files, file, c.group(5))));
+                                title(files, file, c.group(5)),
+                                free(files, file)));
                     }
                 }
                 chapters.sort(Comparator.comparingInt(Chapter::position));
@@ -70,6 +72,24 @@ record StudioOutline(String title, List<Section> sections) {
                 .flatMap(s -> s.chapters().stream())
                 .filter(c -> c.slug().equals(chapterSlug))
                 .findFirst();
+    }
+
+    /** The folders and chapter files, in order: what a move or a deletion changes. */
+    List<String> layout() {
+        List<String> layout = new ArrayList<>();
+        for (Section section : sections) {
+            layout.add(section.folder());
+            section.chapters().forEach(c -> layout.add(c.path()));
+        }
+        return layout;
+    }
+
+    private static Boolean free(CourseFiles files, String path) {
+        try {
+            return SourceText.parse(path, files.text(path).orElse("")).free();
+        } catch (ContentException broken) {
+            return null;
+        }
     }
 
     private static String title(CourseFiles files, String path, String fallback) {

@@ -2,7 +2,10 @@ package org.lectern.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lectern.db.schema.Tables.APP_USER;
 import static org.lectern.db.schema.Tables.CHAPTER;
+import static org.lectern.db.schema.Tables.QUESTION;
+import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -185,6 +188,39 @@ class StudioDatabaseIntegrationTest {
                 .isEqualTo("First steps");
         assertThat(revisions.list(SLUG, 100)).as("no publish revision").hasSize(revisionsBefore);
         assertThat(drafts.published(SLUG)).isEqualTo(CourseFiles.readFolder(TestServer.FIXTURE_CONTENT.resolve(SLUG)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void learnersWorkIsCountedPerChapterAndSection(TestDatabase kind) {
+        DSLContext db = open(kind);
+        LearnerWork work = new LearnerWork(db);
+        assertThat(work.inChapter(SLUG, "basics", "second").any()).isFalse();
+        long question = db.select(QUESTION.ID)
+                .from(QUESTION)
+                .where(QUESTION.QUESTION_KEY.eq("pick-processes"))
+                .fetchOne(QUESTION.ID);
+        for (String email : java.util.List.of("a@example.org", "b@example.org")) {
+            long user = db.insertInto(APP_USER)
+                    .set(APP_USER.EMAIL, email)
+                    .set(APP_USER.DISPLAY_NAME, email)
+                    .set(APP_USER.PASSWORD_HASH, "x")
+                    .returning(APP_USER.ID)
+                    .fetchOne(APP_USER.ID);
+            for (int no = 1; no <= 2; no++) {
+                db.insertInto(QUESTION_ATTEMPT)
+                        .set(QUESTION_ATTEMPT.USER_ID, user)
+                        .set(QUESTION_ATTEMPT.QUESTION_ID, question)
+                        .set(QUESTION_ATTEMPT.ATTEMPT_NO, no)
+                        .set(QUESTION_ATTEMPT.CORRECT, false)
+                        .set(QUESTION_ATTEMPT.FRACTION, 0.0)
+                        .execute();
+            }
+        }
+        assertThat(work.inChapter(SLUG, "basics", "second")).isEqualTo(new LearnerWork.Count(4, 2));
+        assertThat(work.inSection(SLUG, "basics")).isEqualTo(new LearnerWork.Count(4, 2));
+        assertThat(work.inChapter(SLUG, "basics", "first")).isEqualTo(new LearnerWork.Count(0, 0));
+        assertThat(work.inSection(SLUG, "more").any()).isFalse();
     }
 
     private static byte[] utf8(String text) {

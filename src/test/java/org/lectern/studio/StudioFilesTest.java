@@ -1,6 +1,7 @@
 package org.lectern.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -75,5 +76,51 @@ class StudioFilesTest {
     @Test
     void aTitleBecomesOneYamlStringWhateverItHolds() {
         assertThat(Drafts.yamlString("A \"quoted\": title \\ here")).isEqualTo("\"A \\\"quoted\\\": title \\\\ here\"");
+    }
+
+    @Test
+    void movingAChapterRenumbersItsFilesAndKeepsItsSlugAndContent() {
+        CourseFiles course = files(
+                "course.md", "---\ntitle: C\n---\n",
+                "01-s/section.md", "---\ntitle: S\n---\n",
+                "01-s/01-a.md", "---\ntitle: A\n---\n",
+                "01-s/01-a.quiz.yaml", "quiz of a",
+                "01-s/02-b.md", "---\ntitle: B\n---\n",
+                "01-s/02-b.challenges/x/tests.py", "tests of b");
+        StudioOutline.Section section = StudioOutline.of(course).sections().get(0);
+        var order = Restructuring.moved(Structure.chapterOrder(section), "b", -1);
+        assertThat(order).containsExactly("b", "a");
+        assertThat(Restructuring.moved(order, "b", -1))
+                .as("the top stays the top")
+                .containsExactly("b", "a");
+        var change = Restructuring.orderChapters(course, section, order);
+        assertThat(change)
+                .containsOnlyKeys(
+                        "01-s/01-a.md",
+                        "01-s/01-a.quiz.yaml",
+                        "01-s/02-a.md",
+                        "01-s/02-a.quiz.yaml",
+                        "01-s/02-b.md",
+                        "01-s/02-b.challenges/x/tests.py",
+                        "01-s/01-b.md",
+                        "01-s/01-b.challenges/x/tests.py");
+        assertThat(change.get("01-s/01-a.md")).isNull();
+        assertThat(new String(change.get("01-s/02-a.quiz.yaml"), StandardCharsets.UTF_8))
+                .isEqualTo("quiz of a");
+        assertThatThrownBy(() -> Restructuring.orderChapters(course, section, java.util.List.of("a", "a")))
+                .isInstanceOf(InvalidCourse.class);
+    }
+
+    @Test
+    void frontMatterEditsTouchOneLineAndLeaveTheRestAsWritten() {
+        String text = "---\ntitle: Old  # a comment\nsummary: s\n---\nBody\n\n---\nnot front matter\n";
+        assertThat(FrontMatterLines.set(text, "title", "\"New\""))
+                .isEqualTo("---\ntitle: \"New\"\nsummary: s\n---\nBody\n\n---\nnot front matter\n");
+        assertThat(FrontMatterLines.set(text, "free", "true"))
+                .startsWith("---\ntitle: Old  # a comment\nsummary: s\nfree: true\n---\n");
+        assertThat(FrontMatterLines.set(FrontMatterLines.set(text, "free", "true"), "free", null))
+                .isEqualTo(text);
+        assertThatThrownBy(() -> FrontMatterLines.set("no front matter", "title", "x"))
+                .isInstanceOf(InvalidCourse.class);
     }
 }
