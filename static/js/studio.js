@@ -24,7 +24,7 @@
   let editor = null;
   if (typeof CodeMirror !== 'undefined') {
     editor = CodeMirror.fromTextArea(textarea, {
-      mode: 'markdown',
+      mode: form.dataset.mode || 'markdown',
       lineNumbers: true,
       lineWrapping: true,
       inputStyle: 'contenteditable',

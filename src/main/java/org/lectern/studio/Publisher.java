@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.lectern.content.ContentException;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseFiles;
+import org.lectern.quiz.Regrader;
 
 /**
  * Publishes a course's working copy, or one chapter of it, by running the content folder's reader, validator and
@@ -17,22 +18,35 @@ import org.lectern.content.CourseFiles;
 final class Publisher {
     private final ContentLoader loader;
     private final Drafts drafts;
+    private final AnswerChanges answerChanges;
+    private final Regrader regrader = new Regrader();
 
-    Publisher(ContentLoader loader, Drafts drafts) {
+    Publisher(ContentLoader loader, Drafts drafts, AnswerChanges answerChanges) {
         this.loader = loader;
         this.drafts = drafts;
+        this.answerChanges = answerChanges;
+    }
+
+    /** What to do with the attempts at questions whose answer key a publish changes. */
+    enum Regrade {
+        /** Ask the author first: {@link RegradeDecision}. */
+        ASK,
+        /** Grade those attempts again with the new key. */
+        YES,
+        /** Leave their verdicts as they were given. */
+        NO
     }
 
     /** @throws ContentException naming the file, line and problem when the course does not validate */
-    void publishCourse(String slug, Long authorId) {
-        publish(slug, drafts.current(slug), authorId, "");
+    void publishCourse(String slug, Long authorId, Regrade regrade) {
+        publish(slug, drafts.current(slug), authorId, "", regrade);
     }
 
     /**
      * Publishes one chapter's text, quiz and challenges as they are in the working copy, with the published copy
      * of everything else (and the course's and its section's file when they were never published).
      */
-    void publishChapter(String slug, StudioOutline.Chapter chapter, Long authorId) {
+    void publishChapter(String slug, StudioOutline.Chapter chapter, Long authorId, Regrade regrade) {
         // After a move, a rename of a folder or a deletion, one chapter alone cannot carry the new layout.
         List<String> draftLayout =
                 new ArrayList<>(StudioOutline.of(drafts.current(slug)).layout());
@@ -45,7 +59,7 @@ final class Publisher {
         }
         String sectionFile = chapter.path().substring(0, chapter.path().indexOf('/') + 1) + "section.md";
         CourseFiles merged = mergeChapter(drafts.current(slug), drafts.published(slug), chapter, sectionFile);
-        publish(slug, merged, authorId, chapter.path());
+        publish(slug, merged, authorId, chapter.path(), regrade);
     }
 
     static CourseFiles mergeChapter(
@@ -64,7 +78,14 @@ final class Publisher {
         return merged;
     }
 
-    private void publish(String slug, CourseFiles files, Long authorId, String what) {
+    /**
+     * @throws RegradeDecision when questions with attempts change their answer key and the author was not asked
+     */
+    private void publish(String slug, CourseFiles files, Long authorId, String what, Regrade regrade) {
+        List<AnswerChanges.Changed> keyChanges = answerChanges.find(loader.read(slug, files));
+        if (!keyChanges.isEmpty() && regrade == Regrade.ASK) {
+            throw new RegradeDecision(keyChanges);
+        }
         CourseFiles before = drafts.published(slug);
         Map<String, byte[]> changed = new LinkedHashMap<>();
         TreeSet<String> paths = new TreeSet<>(files.paths());
@@ -76,7 +97,16 @@ final class Publisher {
             }
         }
         loader.importFiles(slug, files, tx -> {
-            new RevisionRepository(tx).record(slug, RevisionKind.PUBLISH, what, authorId, changed);
+            RevisionRepository revisions = new RevisionRepository(tx);
+            revisions.record(slug, RevisionKind.PUBLISH, what, authorId, changed);
+            if (regrade == Regrade.YES && !keyChanges.isEmpty()) {
+                List<String> regraded = new ArrayList<>();
+                for (AnswerChanges.Changed question : keyChanges) {
+                    int moved = regrader.regrade(tx, question.questionId());
+                    regraded.add("%s: %d of %d attempts changed".formatted(question.key(), moved, question.attempts()));
+                }
+                revisions.record(slug, RevisionKind.REGRADE, String.join("; ", regraded), authorId, Map.of());
+            }
             Drafts.dropIfPublished(tx, slug);
         });
     }

@@ -24,7 +24,13 @@ public final class Studio {
             Flash flash) {
         Drafts drafts = new Drafts(dsl);
         this.studio = new StudioController(
-                drafts, new Publisher(loader, drafts), new Preview(), exporter, renderer, currentUser, flash);
+                drafts,
+                new Publisher(loader, drafts, new AnswerChanges(dsl)),
+                new Preview(),
+                exporter,
+                renderer,
+                currentUser,
+                flash);
         this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
         this.structure = new StructureController(drafts, new LearnerWork(dsl), studio, renderer, currentUser, flash);
     }
@@ -41,6 +47,10 @@ public final class Studio {
         routes.get(chapter, studio::editor, Access.AUTHOR);
         routes.post(chapter, studio::save, Access.AUTHOR);
         routes.get(chapter + "/state", studio::state, Access.AUTHOR);
+        routes.get(chapter + "/quiz", studio::quizEditor, Access.AUTHOR);
+        routes.post(chapter + "/quiz", studio::saveQuiz, Access.AUTHOR);
+        routes.post(chapter + "/quiz/preview", studio::checkQuiz, Access.AUTHOR);
+        routes.get(chapter + "/quiz/state", studio::state, Access.AUTHOR);
         routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
         routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
         routes.post(course + "/sections", structure::addSection, Access.AUTHOR);

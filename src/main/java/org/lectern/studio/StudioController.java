@@ -10,6 +10,7 @@ import org.lectern.accounts.CurrentUser;
 import org.lectern.content.ContentException;
 import org.lectern.content.CourseExporter;
 import org.lectern.content.CourseFiles;
+import org.lectern.content.QuizSource;
 import org.lectern.web.ErrorPages;
 import org.lectern.web.Flash;
 import org.lectern.web.Locales;
@@ -71,7 +72,10 @@ final class StudioController {
     void publishCourse(Context ctx) {
         String slug = courseSlug(ctx);
         try {
-            publisher.publishCourse(slug, userId(ctx));
+            publisher.publishCourse(slug, userId(ctx), regrade(ctx));
+        } catch (RegradeDecision decision) {
+            askAboutRegrading(ctx, slug, decision, "/studio/courses/" + slug + "/publish");
+            return;
         } catch (ContentException invalid) {
             showCourse(ctx, 422, slug, text(ctx, "studio.publish.failed", invalid.getMessage()));
             return;
@@ -97,9 +101,45 @@ final class StudioController {
 
     void save(Context ctx) {
         Editing at = editing(ctx);
+        saveFile(ctx, at, at.chapter().path(), editorPath(at));
+    }
+
+    void quizEditor(Context ctx) {
+        Editing at = editing(ctx);
+        String path = quizPath(at);
+        String text = at.files().text(path).orElse(NEW_QUIZ);
+        showEditor(ctx, 200, at, text, at.files().bytes(path).map(Drafts::sha).orElse(""), null, null);
+    }
+
+    /** Saves the quiz only when it passes the importer's checks; the author's text comes back with the reason. */
+    void saveQuiz(Context ctx) {
+        Editing at = editing(ctx);
+        String text = param(ctx, "text").replace("\r\n", "\n");
+        try {
+            QuizSource.read(quizPath(at), text);
+        } catch (ContentException invalid) {
+            String reason = text(ctx, "studio.quiz.invalid", invalid.getMessage());
+            if (ErrorPages.wantsJson(ctx)) {
+                ctx.status(422).json(Map.of("error", reason));
+                return;
+            }
+            showEditor(ctx, 422, at, text, param(ctx, "base"), null, reason);
+            return;
+        }
+        saveFile(ctx, at, quizPath(at), editorPath(at) + "/quiz");
+    }
+
+    void checkQuiz(Context ctx) {
+        Editing at = editing(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("quizCheck", QuizCheck.of(quizPath(at), param(ctx, "text")));
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(renderer.render(ctx, "studio/editor :: preview", model));
+    }
+
+    private void saveFile(Context ctx, Editing at, String path, String back) {
         String text = param(ctx, "text").replace("\r\n", "\n");
         String base = param(ctx, "base");
-        String path = at.chapter().path();
         try {
             long revision = drafts.save(
                     at.slug(),
@@ -113,7 +153,7 @@ final class StudioController {
                 return;
             }
             flash.set(ctx, "studio.flash.saved");
-            ctx.redirect(editorPath(at));
+            ctx.redirect(back);
         } catch (Conflict conflict) {
             if (ErrorPages.wantsJson(ctx)) {
                 ctx.status(409)
@@ -131,8 +171,9 @@ final class StudioController {
     void state(Context ctx) {
         Editing at = editing(ctx);
         ctx.header("Cache-Control", "no-store");
-        ctx.json(Map.of(
-                "sha", at.files().bytes(at.chapter().path()).map(Drafts::sha).orElse("")));
+        String path =
+                ctx.path().endsWith("/quiz/state") ? quizPath(at) : at.chapter().path();
+        ctx.json(Map.of("sha", at.files().bytes(path).map(Drafts::sha).orElse("")));
     }
 
     void preview(Context ctx) {
@@ -146,7 +187,10 @@ final class StudioController {
     void publishChapter(Context ctx) {
         Editing at = editing(ctx);
         try {
-            publisher.publishChapter(at.slug(), at.chapter(), userId(ctx));
+            publisher.publishChapter(at.slug(), at.chapter(), userId(ctx), regrade(ctx));
+        } catch (RegradeDecision decision) {
+            askAboutRegrading(ctx, at.slug(), decision, editorPath(at) + "/publish");
+            return;
         } catch (InvalidCourse layoutChanged) {
             String text = at.files().text(at.chapter().path()).orElse("");
             showEditor(ctx, 422, at, text, Drafts.sha(bytes(text)), null, text(ctx, layoutChanged.messageKey()));
@@ -165,6 +209,26 @@ final class StudioController {
         }
         flash.set(ctx, "studio.flash.chapterPublished");
         ctx.redirect(editorPath(at));
+    }
+
+    private void askAboutRegrading(Context ctx, String slug, RegradeDecision decision, String action) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("slug", slug);
+        model.put("questions", decision.questions());
+        model.put("action", action);
+        page(ctx, 409, "studio/regrade", model);
+    }
+
+    private static Publisher.Regrade regrade(Context ctx) {
+        String choice = ctx.formParam("regrade");
+        if (choice == null) {
+            return Publisher.Regrade.ASK;
+        }
+        return switch (choice) {
+            case "yes" -> Publisher.Regrade.YES;
+            case "no" -> Publisher.Regrade.NO;
+            default -> throw new BadRequestResponse();
+        };
     }
 
     /** The course, chapter and working copy a request addresses; 404 when there is no such chapter. */
@@ -190,6 +254,25 @@ final class StudioController {
             throw new NotFoundResponse();
         }
         return slug;
+    }
+
+    private static final String NEW_QUIZ = """
+            questions:
+              - id: first-question
+                kind: single
+                prompt: What is the question?
+                options:
+                  - id: right
+                    text: The right answer
+                    correct: true
+                    explanation: Why it is right.
+                  - id: wrong
+                    text: A wrong answer
+                    explanation: Why it is wrong.
+            """;
+
+    static String quizPath(Editing at) {
+        return at.chapter().base() + ".quiz.yaml";
     }
 
     static String editorPath(Editing at) {
@@ -219,8 +302,15 @@ final class StudioController {
         model.put("base", base);
         model.put("theirs", theirs);
         model.put("error", error);
-        model.put("action", editorPath(at));
-        model.put("preview", preview.render(at.slug(), at.chapter(), text));
+        boolean quiz = ctx.path().endsWith("/quiz");
+        model.put("action", editorPath(at) + (quiz ? "/quiz" : ""));
+        model.put("chapterAction", editorPath(at));
+        model.put("mode", quiz ? "yaml" : "markdown");
+        if (quiz) {
+            model.put("quizCheck", QuizCheck.of(quizPath(at), text));
+        } else {
+            model.put("preview", preview.render(at.slug(), at.chapter(), text));
+        }
         page(ctx, status, "studio/editor", model);
     }
 

@@ -51,7 +51,7 @@ class StudioDatabaseIntegrationTest {
         ContentLoader loader = new ContentLoader(new ContentImporter(database.dsl()), catalog);
         loader.importAll(TestServer.FIXTURE_CONTENT);
         drafts = new Drafts(database.dsl());
-        publisher = new Publisher(loader, drafts);
+        publisher = new Publisher(loader, drafts, new AnswerChanges(database.dsl()));
         revisions = new RevisionRepository(database.dsl());
         return database.dsl();
     }
@@ -95,7 +95,8 @@ class StudioDatabaseIntegrationTest {
                 StudioOutline.of(drafts.current(SLUG))
                         .chapter("basics", "first")
                         .orElseThrow(),
-                null);
+                null,
+                Publisher.Regrade.ASK);
 
         assertThat(catalog.version()).isGreaterThan(version);
         assertThat(db.select(CHAPTER.TITLE, CHAPTER.ID)
@@ -115,7 +116,7 @@ class StudioDatabaseIntegrationTest {
                 .isEqualTo("The third chapter");
         assertThat(drafts.state(SLUG)).isEqualTo(Drafts.State.CHANGED);
 
-        publisher.publishCourse(SLUG, null);
+        publisher.publishCourse(SLUG, null, Publisher.Regrade.ASK);
         assertThat(drafts.state(SLUG)).isEqualTo(Drafts.State.PUBLISHED);
         assertThat(db.select(CHAPTER.TITLE)
                         .from(CHAPTER)
@@ -177,7 +178,7 @@ class StudioDatabaseIntegrationTest {
         save(FIRST, "---\ntitle: Renamed\n---\nFine.\n", sha(FIRST));
         save(THIRD, "---\nsummary: no title\n---\nBroken.\n", sha(THIRD));
         int revisionsBefore = revisions.list(SLUG, 100).size();
-        assertThatThrownBy(() -> publisher.publishCourse(SLUG, null))
+        assertThatThrownBy(() -> publisher.publishCourse(SLUG, null, Publisher.Regrade.ASK))
                 .isInstanceOf(ContentException.class)
                 .hasMessageContaining("sample-course/02-more/01-third.md")
                 .hasMessageContaining("title");
@@ -221,6 +222,50 @@ class StudioDatabaseIntegrationTest {
         assertThat(work.inSection(SLUG, "basics")).isEqualTo(new LearnerWork.Count(4, 2));
         assertThat(work.inChapter(SLUG, "basics", "first")).isEqualTo(new LearnerWork.Count(0, 0));
         assertThat(work.inSection(SLUG, "more").any()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aChangedAnswerKeyAsksFirstThenRegradesTheStoredAttempts(TestDatabase kind) {
+        DSLContext db = open(kind);
+        long question = db.select(QUESTION.ID)
+                .from(QUESTION)
+                .where(QUESTION.QUESTION_KEY.eq("what-prints"))
+                .fetchOne(QUESTION.ID);
+        long user = db.insertInto(APP_USER)
+                .set(APP_USER.EMAIL, "r@example.org")
+                .set(APP_USER.DISPLAY_NAME, "R")
+                .set(APP_USER.PASSWORD_HASH, "x")
+                .returning(APP_USER.ID)
+                .fetchOne(APP_USER.ID);
+        int no = 0;
+        for (String given : java.util.List.of("2", "3  ")) {
+            db.insertInto(QUESTION_ATTEMPT)
+                    .set(QUESTION_ATTEMPT.USER_ID, user)
+                    .set(QUESTION_ATTEMPT.QUESTION_ID, question)
+                    .set(QUESTION_ATTEMPT.ATTEMPT_NO, ++no)
+                    .set(QUESTION_ATTEMPT.ANSWER_TEXT, given)
+                    .set(QUESTION_ATTEMPT.CORRECT, given.equals("2"))
+                    .set(QUESTION_ATTEMPT.FRACTION, given.equals("2") ? 1.0 : 0.0)
+                    .execute();
+        }
+        String quiz = "01-basics/02-second.quiz.yaml";
+        String text = drafts.current(SLUG).text(quiz).orElseThrow();
+        save(quiz, text.replace("print(1 + 1)\n    answer: \"2\"", "print(1 + 2)\n    answer: \"3\""), sha(quiz));
+
+        assertThatThrownBy(() -> publisher.publishCourse(SLUG, null, Publisher.Regrade.ASK))
+                .isInstanceOfSatisfying(
+                        RegradeDecision.class,
+                        d -> assertThat(d.questions())
+                                .extracting(AnswerChanges.Changed::key, AnswerChanges.Changed::attempts)
+                                .containsExactly(org.assertj.core.groups.Tuple.tuple("what-prints", 2)));
+        publisher.publishCourse(SLUG, null, Publisher.Regrade.YES);
+        assertThat(db.select(QUESTION_ATTEMPT.CORRECT)
+                        .from(QUESTION_ATTEMPT)
+                        .orderBy(QUESTION_ATTEMPT.ATTEMPT_NO)
+                        .fetch(QUESTION_ATTEMPT.CORRECT))
+                .containsExactly(false, true);
+        assertThat(revisions.list(SLUG, 1).get(0).kind()).isEqualTo("regrade");
     }
 
     private static byte[] utf8(String text) {
