@@ -26,7 +26,7 @@ create table course_revision (
     message      varchar(500) not null default '',
     author_id    bigint references app_user (id) on delete set null,
     created_at   timestamp with time zone not null default current_timestamp,
-    constraint course_revision_kind_check check (kind in ('save', 'restore', 'publish', 'regrade', 'create'))
+    constraint course_revision_kind_check check (kind in ('save', 'restore', 'publish', 'regrade', 'create', 'import'))
 );
 
 create index course_revision_course_idx on course_revision (course_slug, id);

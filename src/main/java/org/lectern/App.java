@@ -105,7 +105,14 @@ public final class App implements AutoCloseable {
                     pages,
                     currentUser::signedIn,
                     PageAdditions.all(List.of(quiz, feedback, progress)));
-            Studio studio = new Studio(database.dsl(), content, exporter, renderer, currentUser, flash);
+            Studio studio = new Studio(
+                    database.dsl(),
+                    content,
+                    exporter,
+                    renderer,
+                    currentUser,
+                    flash,
+                    config.server().dataDir().resolve("imports"));
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy());
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {

@@ -35,6 +35,24 @@ final class LearnerWork {
         return count(COURSE.SLUG.eq(course).and(SECTION.SLUG.eq(section)));
     }
 
+    /** Answers per published question of the course, keyed {@code section/chapter/question}. */
+    java.util.Map<String, Integer> attemptsByQuestion(String course) {
+        var attempts = DSL.count(QUESTION_ATTEMPT.ID);
+        return dsl.select(SECTION.SLUG, CHAPTER.SLUG, QUESTION.QUESTION_KEY, attempts)
+                .from(QUESTION_ATTEMPT)
+                .join(QUESTION)
+                .on(QUESTION.ID.eq(QUESTION_ATTEMPT.QUESTION_ID))
+                .join(CHAPTER)
+                .on(CHAPTER.ID.eq(QUESTION.CHAPTER_ID))
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .join(COURSE)
+                .on(COURSE.ID.eq(SECTION.COURSE_ID))
+                .where(COURSE.SLUG.eq(course))
+                .groupBy(SECTION.SLUG, CHAPTER.SLUG, QUESTION.QUESTION_KEY)
+                .fetchMap(r -> r.value1() + "/" + r.value2() + "/" + r.value3(), r -> r.value4());
+    }
+
     private Count count(Condition where) {
         var chapters = dsl.select(CHAPTER.ID)
                 .from(CHAPTER)

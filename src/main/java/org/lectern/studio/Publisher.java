@@ -82,6 +82,16 @@ final class Publisher {
      * @throws RegradeDecision when questions with attempts change their answer key and the author was not asked
      */
     private void publish(String slug, CourseFiles files, Long authorId, String what, Regrade regrade) {
+        publish(slug, files, authorId, what, regrade, RevisionKind.PUBLISH);
+    }
+
+    /** Imports an uploaded course's files as its published copy; the answers' verdicts stay as they were. */
+    void importFiles(String slug, CourseFiles files, Long authorId) {
+        publish(slug, files, authorId, "", Regrade.NO, RevisionKind.IMPORT);
+    }
+
+    private void publish(
+            String slug, CourseFiles files, Long authorId, String what, Regrade regrade, RevisionKind kind) {
         List<AnswerChanges.Changed> keyChanges = answerChanges.find(loader.read(slug, files));
         if (!keyChanges.isEmpty() && regrade == Regrade.ASK) {
             throw new RegradeDecision(keyChanges);
@@ -98,7 +108,7 @@ final class Publisher {
         }
         loader.importFiles(slug, files, tx -> {
             RevisionRepository revisions = new RevisionRepository(tx);
-            revisions.record(slug, RevisionKind.PUBLISH, what, authorId, changed);
+            revisions.record(slug, kind, what, authorId, changed);
             if (regrade == Regrade.YES && !keyChanges.isEmpty()) {
                 List<String> regraded = new ArrayList<>();
                 for (AnswerChanges.Changed question : keyChanges) {

@@ -6,7 +6,8 @@ enum RevisionKind {
     SAVE("save"),
     RESTORE("restore"),
     PUBLISH("publish"),
-    REGRADE("regrade");
+    REGRADE("regrade"),
+    IMPORT("import");
 
     private final String code;
 

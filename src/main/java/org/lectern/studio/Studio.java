@@ -1,6 +1,7 @@
 package org.lectern.studio;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.nio.file.Path;
 import org.jooq.DSLContext;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.content.ContentLoader;
@@ -14,25 +15,25 @@ public final class Studio {
     private final StudioController studio;
     private final RevisionController revisions;
     private final StructureController structure;
+    private final ImportController imports;
 
+    /** @param uploads where uploaded zips wait for the author's go-ahead (under the data folder) */
     public Studio(
             DSLContext dsl,
             ContentLoader loader,
             CourseExporter exporter,
             Renderer renderer,
             CurrentUser currentUser,
-            Flash flash) {
+            Flash flash,
+            Path uploads) {
         Drafts drafts = new Drafts(dsl);
-        this.studio = new StudioController(
-                drafts,
-                new Publisher(loader, drafts, new AnswerChanges(dsl)),
-                new Preview(),
-                exporter,
-                renderer,
-                currentUser,
-                flash);
+        Publisher publisher = new Publisher(loader, drafts, new AnswerChanges(dsl));
+        LearnerWork work = new LearnerWork(dsl);
+        this.studio = new StudioController(drafts, publisher, new Preview(), exporter, renderer, currentUser, flash);
         this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
-        this.structure = new StructureController(drafts, new LearnerWork(dsl), studio, renderer, currentUser, flash);
+        this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
+        this.imports = new ImportController(
+                new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
     }
 
     public void addRoutes(JavalinDefaultRoutingApi routes) {
@@ -41,6 +42,9 @@ public final class Studio {
         String chapter = course + "/chapters/{section}/{chapter}";
         routes.get("/studio", studio::courses, Access.AUTHOR);
         routes.post("/studio/courses", studio::create, Access.AUTHOR);
+        routes.get("/studio/import", imports::form, Access.AUTHOR);
+        routes.post("/studio/import", imports::upload, Access.AUTHOR);
+        routes.post("/studio/import/{token}", imports::apply, Access.AUTHOR);
         routes.get(course, studio::course, Access.AUTHOR);
         routes.post(course + "/publish", studio::publishCourse, Access.AUTHOR);
         routes.get(course + "/export.zip", studio::exportZip, Access.AUTHOR);

@@ -60,9 +60,18 @@ class StudioHttpTest {
         List<Routes.Route> studio = Routes.of(server).stream()
                 .filter(r -> r.pattern().startsWith("/studio"))
                 .toList();
-        assertThat(studio).hasSizeGreaterThanOrEqualTo(13);
-        Map<String, String> samples =
-                Map.of("course", "sample-course", "section", "basics", "chapter", "first", "revision", "1");
+        assertThat(studio).hasSizeGreaterThanOrEqualTo(30);
+        Map<String, String> samples = Map.of(
+                "course",
+                "sample-course",
+                "section",
+                "basics",
+                "chapter",
+                "first",
+                "revision",
+                "1",
+                "token",
+                "0123456789abcdef0123456789abcdef");
         Visitor learner = new Visitor(server).logIn("lea@example.org", PASSWORD);
         for (Routes.Route route : studio) {
             assertThat(route.access()).as(route.toString()).isEqualTo(Access.AUTHOR);

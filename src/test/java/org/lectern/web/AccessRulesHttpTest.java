@@ -42,7 +42,8 @@ class AccessRulesHttpTest {
                 "code", "en",
                 "id", Long.toString(target),
                 "question", "1",
-                "revision", "1");
+                "revision", "1",
+                "token", "0123456789abcdef0123456789abcdef");
     }
 
     @AfterAll
