@@ -17,7 +17,13 @@ final class Preview {
             SourceText text = SourceText.parse(chapter.path(), source.replace("\r\n", "\n"));
             RenderedMarkdown body = markdown.render(
                     text.body(), new MarkdownRenderer.Place(courseSlug, chapter.sectionSlug(), chapter.slug()));
-            return new Rendered(text.title(), body, null);
+            // Images the authors uploaded are not published yet: the preview shows the working copy's.
+            String html = body.html()
+                    .replace("/courses/" + courseSlug + "/assets/images/", "/studio/courses/" + courseSlug + "/media/");
+            return new Rendered(
+                    text.title(),
+                    new RenderedMarkdown(html, body.toc(), body.wordCount(), body.runnableBlocks()),
+                    null);
         } catch (ContentException broken) {
             return new Rendered("", null, broken.getMessage());
         }

@@ -68,8 +68,10 @@ final class Publisher {
         TreeSet<String> paths = new TreeSet<>(draft.paths());
         paths.addAll(published.paths());
         for (String path : paths) {
+            // New images come along: the chapter may show them.
             boolean take = chapter.owns(path)
-                    || (!published.contains(path) && (path.equals("course.md") || path.equals(sectionFile)));
+                    || (!published.contains(path)
+                            && (path.equals("course.md") || path.equals(sectionFile) || path.startsWith("images/")));
             if (take) {
                 var content = draft.bytes(path);
                 merged = content.isPresent() ? merged.with(path, content.get()) : merged.without(path);

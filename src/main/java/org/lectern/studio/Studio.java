@@ -16,6 +16,7 @@ public final class Studio {
     private final RevisionController revisions;
     private final StructureController structure;
     private final ImportController imports;
+    private final MediaController media;
 
     /** @param uploads where uploaded zips wait for the author's go-ahead (under the data folder) */
     public Studio(
@@ -32,6 +33,7 @@ public final class Studio {
         this.studio = new StudioController(drafts, publisher, new Preview(), exporter, renderer, currentUser, flash);
         this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
         this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
+        this.media = new MediaController(drafts, studio, currentUser, flash);
         this.imports = new ImportController(
                 new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
     }
@@ -57,6 +59,8 @@ public final class Studio {
         routes.get(chapter + "/quiz/state", studio::state, Access.AUTHOR);
         routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
         routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
+        routes.post(course + "/media", media::upload, Access.AUTHOR);
+        routes.get(course + "/media/{name}", media::serve, Access.AUTHOR);
         routes.post(course + "/sections", structure::addSection, Access.AUTHOR);
         routes.post(section + "/title", structure::retitleSection, Access.AUTHOR);
         routes.post(section + "/move", structure::moveSection, Access.AUTHOR);

@@ -284,7 +284,14 @@ final class StudioController {
     void showCourse(Context ctx, int status, String slug, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("slug", slug);
-        model.put("outline", StudioOutline.of(drafts.current(slug)));
+        CourseFiles files = drafts.current(slug);
+        model.put("outline", StudioOutline.of(files));
+        model.put(
+                "images",
+                files.paths().stream()
+                        .filter(p -> p.startsWith("images/") && p.indexOf('/', 7) < 0)
+                        .map(p -> p.substring(7))
+                        .toList());
         Drafts.State state = drafts.state(slug);
         model.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
         model.put("published", state != Drafts.State.DRAFT);

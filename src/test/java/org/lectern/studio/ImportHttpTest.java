@@ -5,8 +5,6 @@ import static org.lectern.db.schema.Tables.QUESTION;
 import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -40,24 +38,7 @@ class ImportHttpTest {
     }
 
     private static HttpResponse<String> upload(Visitor author, byte[] zip) {
-        String boundary = "----lectern-test-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"c.zip\"\r\n"
-                        + "Content-Type: application/zip\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(zip);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return TestServer.send(
-                java.net.http.HttpClient.newHttpClient(),
-                HttpRequest.newBuilder(URI.create(server.url("/studio/import")))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .header(
-                                "Cookie",
-                                "lectern_session=" + author.cookie("lectern_session") + "; lectern_csrf="
-                                        + author.csrfToken())
-                        .header("X-CSRF-Token", author.csrfToken())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build());
+        return Multipart.post(server, author, "/studio/import", "zip", "c.zip", zip);
     }
 
     private static byte[] zip(CourseFiles files) {

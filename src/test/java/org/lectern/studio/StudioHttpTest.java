@@ -71,7 +71,9 @@ class StudioHttpTest {
                 "revision",
                 "1",
                 "token",
-                "0123456789abcdef0123456789abcdef");
+                "0123456789abcdef0123456789abcdef",
+                "name",
+                "diagram.svg");
         Visitor learner = new Visitor(server).logIn("lea@example.org", PASSWORD);
         for (Routes.Route route : studio) {
             assertThat(route.access()).as(route.toString()).isEqualTo(Access.AUTHOR);

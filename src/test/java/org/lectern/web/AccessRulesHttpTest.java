@@ -43,7 +43,8 @@ class AccessRulesHttpTest {
                 "id", Long.toString(target),
                 "question", "1",
                 "revision", "1",
-                "token", "0123456789abcdef0123456789abcdef");
+                "token", "0123456789abcdef0123456789abcdef",
+                "name", "diagram.svg");
     }
 
     @AfterAll
