@@ -52,6 +52,7 @@ public final class App implements AutoCloseable {
     private final Catalog catalog;
     private final ContentLoader content;
     private final CourseExporter exporter;
+    private final Studio studio;
     private final Accounts accounts;
     private final RunnerModule runner;
     private final Javalin server;
@@ -105,7 +106,7 @@ public final class App implements AutoCloseable {
                     pages,
                     currentUser::signedIn,
                     PageAdditions.all(List.of(quiz, feedback, progress)));
-            Studio studio = new Studio(
+            this.studio = new Studio(
                     database.dsl(),
                     content,
                     exporter,
@@ -177,6 +178,10 @@ public final class App implements AutoCloseable {
 
     public ContentLoader content() {
         return content;
+    }
+
+    public Studio studio() {
+        return studio;
     }
 
     public Catalog catalog() {

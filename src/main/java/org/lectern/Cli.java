@@ -63,12 +63,20 @@ final class Cli {
     }
 
     private int importContent(String[] args) {
-        if (args.length != 2) {
-            err.println("Usage: java -jar lectern.jar import <content-dir>");
+        boolean force = args.length == 3 && args[2].equals("--force");
+        if (args.length != 2 && !force) {
+            err.println("Usage: java -jar lectern.jar import <content-dir> [--force]");
             return 2;
         }
         Config config = Config.fromMap(env);
         try (App app = App.create(withoutImport())) {
+            var answered = app.studio().answeredQuestionsRetiredBy(Path.of(args[1]));
+            if (!answered.isEmpty() && !force) {
+                err.println("Import refused, nothing was changed: these questions have learners' answers and would be"
+                        + " retired (add --force to retire them; their answers are kept):");
+                answered.forEach(q -> err.println("  " + q));
+                return 1;
+            }
             var report = app.content().importAll(Path.of(args[1]));
             report.lines().forEach(out::println);
             out.println("Imported " + report.lines().size() + " course(s) into "
@@ -195,7 +203,9 @@ final class Cli {
                 Usage: java -jar lectern.jar [command]
 
                   serve             start the web server (the default)
-                  import <dir>      import the courses of a content folder, all or nothing
+                  import <dir> [--force]
+                                    import the courses of a content folder, all or nothing; refuses to
+                                    retire answered questions unless --force
                   export <course> <dir>
                                     write a course's published files to <dir>/<course>/
                   create-admin --email <address> [--name <name>]

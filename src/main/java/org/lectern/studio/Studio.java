@@ -17,6 +17,9 @@ public final class Studio {
     private final StructureController structure;
     private final ImportController imports;
     private final MediaController media;
+    private final ContentLoader loader;
+    private final Drafts drafts;
+    private final LearnerWork work;
 
     /** @param uploads where uploaded zips wait for the author's go-ahead (under the data folder) */
     public Studio(
@@ -28,14 +31,39 @@ public final class Studio {
             Flash flash,
             Path uploads) {
         Drafts drafts = new Drafts(dsl);
+        this.loader = loader;
+        this.drafts = drafts;
         Publisher publisher = new Publisher(loader, drafts, new AnswerChanges(dsl));
         LearnerWork work = new LearnerWork(dsl);
+        this.work = work;
         this.studio = new StudioController(drafts, publisher, new Preview(), exporter, renderer, currentUser, flash);
         this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
         this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
         this.media = new MediaController(drafts, studio, currentUser, flash);
         this.imports = new ImportController(
                 new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
+    }
+
+    /**
+     * The questions learners answered that importing this content folder would retire, as
+     * {@code course/section/chapter/question (N answers)}: the command line refuses such an import unless forced.
+     */
+    public java.util.List<String> answeredQuestionsRetiredBy(Path contentDir) {
+        java.util.List<String> retired = new java.util.ArrayList<>();
+        org.lectern.content.CourseFolderReader reader = new org.lectern.content.CourseFolderReader(contentDir);
+        for (Path folder : reader.courseFolders()) {
+            var next = reader.read(folder);
+            var published = drafts.published(next.slug());
+            if (published.isEmpty()) {
+                continue;
+            }
+            ImportPreview.between(loader.read(next.slug(), published), next, work.attemptsByQuestion(next.slug()))
+                    .removedQuestions()
+                    .stream()
+                    .filter(q -> q.attempts() > 0)
+                    .forEach(q -> retired.add(next.slug() + "/" + q.where() + " (" + q.attempts() + " answers)"));
+        }
+        return retired;
     }
 
     public void addRoutes(JavalinDefaultRoutingApi routes) {
