@@ -268,6 +268,13 @@
     document.querySelectorAll('.code-block.runnable').forEach((block) => new RunnerConsole(block));
   }
 
+  // Content swapped into the page later (the studio's preview) announces itself; its blocks get consoles too.
+  document.addEventListener('lectern:content', (event) => {
+    if (typeof CodeMirror !== 'undefined') {
+      event.target.querySelectorAll('.code-block.runnable').forEach((block) => new RunnerConsole(block));
+    }
+  });
+
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', enhance);
   } else {

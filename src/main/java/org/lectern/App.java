@@ -21,6 +21,7 @@ import org.lectern.content.ContentException;
 import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseController;
+import org.lectern.content.CourseExporter;
 import org.lectern.content.PageAdditions;
 import org.lectern.db.Database;
 import org.lectern.feedback.FeedbackController;
@@ -30,6 +31,7 @@ import org.lectern.quiz.Quiz;
 import org.lectern.quiz.QuizController;
 import org.lectern.runner.RunCaller;
 import org.lectern.runner.RunnerModule;
+import org.lectern.studio.Studio;
 import org.lectern.web.Access;
 import org.lectern.web.Cookies;
 import org.lectern.web.Csrf;
@@ -53,7 +55,10 @@ public final class App implements AutoCloseable {
 
     private final Config config;
     private final Database database;
+    private final Catalog catalog;
     private final ContentLoader content;
+    private final CourseExporter exporter;
+    private final Studio studio;
     private final Accounts accounts;
     private final RunnerModule runner;
     private final Javalin server;
@@ -62,8 +67,9 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.database = Database.open(config.database(), config.server());
         try {
-            Catalog catalog = new Catalog(database.dsl());
+            this.catalog = new Catalog(database.dsl());
             this.content = new ContentLoader(new ContentImporter(database.dsl()), catalog);
+            this.exporter = new CourseExporter(database.dsl());
             Messages messages = config.server().devMode()
                     ? Messages.fromDirectory(config.server().devRoot())
                     : Messages.fromClasspath();
@@ -110,6 +116,14 @@ public final class App implements AutoCloseable {
                     pages,
                     currentUser::signedIn,
                     PageAdditions.all(List.of(quiz, challenges, feedback, progress, ask)));
+            this.studio = new Studio(
+                    database.dsl(),
+                    content,
+                    exporter,
+                    renderer,
+                    currentUser,
+                    flash,
+                    config.server().dataDir().resolve("imports"));
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy(), metrics::cachedPage);
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -134,6 +148,7 @@ public final class App implements AutoCloseable {
                 runner.addRoutes(web.routes);
                 ask.addRoutes(web, renderer);
                 challenges.addRoutes(web.routes);
+                studio.addRoutes(web.routes);
             });
         } catch (RuntimeException e) {
             database.close();
@@ -176,6 +191,18 @@ public final class App implements AutoCloseable {
 
     public ContentLoader content() {
         return content;
+    }
+
+    public Studio studio() {
+        return studio;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public CourseExporter exporter() {
+        return exporter;
     }
 
     public Database database() {

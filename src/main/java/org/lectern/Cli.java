@@ -20,7 +20,7 @@ import org.lectern.runner.RunnerConfig;
 import org.lectern.runner.RunnerNodeServer;
 import org.lectern.runner.RunnersConfig;
 
-/** The command line: {@code serve} (the default), {@code import}, {@code create-admin} and {@code backup}. */
+/** The command line: {@code serve} (the default), {@code import}, {@code export}, {@code create-admin} and {@code backup}. */
 final class Cli {
     private final PrintStream out;
     private final PrintStream err;
@@ -45,6 +45,7 @@ final class Cli {
             return switch (command) {
                 case "serve" -> serve(Config.fromMap(env));
                 case "import" -> importContent(args);
+                case "export" -> exportCourse(args);
                 case "create-admin" -> createAdmin(args);
                 case "backup" -> backup(args);
                 case "runner" -> runnerNode(args);
@@ -68,12 +69,20 @@ final class Cli {
     }
 
     private int importContent(String[] args) {
-        if (args.length != 2) {
-            err.println("Usage: java -jar lectern.jar import <content-dir>");
+        boolean force = args.length == 3 && args[2].equals("--force");
+        if (args.length != 2 && !force) {
+            err.println("Usage: java -jar lectern.jar import <content-dir> [--force]");
             return 2;
         }
         Config config = Config.fromMap(env);
         try (App app = App.create(withoutImport())) {
+            var answered = app.studio().answeredQuestionsRetiredBy(Path.of(args[1]));
+            if (!answered.isEmpty() && !force) {
+                err.println("Import refused, nothing was changed: these questions have learners' answers and would be"
+                        + " retired (add --force to retire them; their answers are kept):");
+                answered.forEach(q -> err.println("  " + q));
+                return 1;
+            }
             var report = app.content().importAll(Path.of(args[1]));
             report.lines().forEach(out::println);
             out.println("Imported " + report.lines().size() + " course(s) into "
@@ -81,6 +90,26 @@ final class Cli {
             return 0;
         } catch (ContentException e) {
             err.println("Import failed, nothing was changed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int exportCourse(String[] args) {
+        if (args.length != 3) {
+            err.println("Usage: java -jar lectern.jar export <course> <content-dir>");
+            return 2;
+        }
+        try (App app = App.create(withoutImport())) {
+            Path dir = Path.of(args[2]).toAbsolutePath().normalize();
+            var written = app.exporter().toFolder(args[1], dir);
+            if (written.isEmpty()) {
+                err.println("No published course '" + args[1] + "'");
+                return 1;
+            }
+            out.println("Exported " + written.get() + " file(s) of " + args[1] + " to " + dir.resolve(args[1]));
+            return 0;
+        } catch (ContentException e) {
+            err.println("Export failed: " + e.getMessage());
             return 1;
         }
     }
@@ -204,7 +233,11 @@ final class Cli {
                 Usage: java -jar lectern.jar [command]
 
                   serve             start the web server (the default)
-                  import <dir>      import the courses of a content folder, all or nothing
+                  import <dir> [--force]
+                                    import the courses of a content folder, all or nothing; refuses to
+                                    retire answered questions unless --force
+                  export <course> <dir>
+                                    write a course's published files to <dir>/<course>/
                   create-admin --email <address> [--name <name>]
                                     create an admin (or promote an account); asks for the password,
                                     or reads LECTERN_ADMIN_PASSWORD

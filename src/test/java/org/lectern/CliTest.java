@@ -1,7 +1,10 @@
 package org.lectern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.db.schema.Tables.APP_USER;
 import static org.lectern.db.schema.Tables.CHAPTER;
+import static org.lectern.db.schema.Tables.QUESTION;
+import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -63,6 +66,72 @@ class CliTest {
                 .contains(
                         "Import failed, nothing was changed: sample-course/course.md:3: 'free_sections' must be a whole number");
         assertThat(chapters()).isEqualTo(3);
+    }
+
+    @Test
+    void exportWritesTheImportedFilesBackByteForByte(@TempDir Path target) {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        assertThat(run("export", "sample-course", target.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exported 12 file(s) of sample-course to ");
+        assertThat(org.lectern.content.CourseFiles.readFolder(target.resolve("sample-course")))
+                .isEqualTo(org.lectern.content.CourseFiles.readFolder(content.resolve("sample-course")));
+
+        assertThat(run("export", "no-such-course", target.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No published course 'no-such-course'");
+        Path elsewhere = target.resolve("elsewhere");
+        TestFiles.write(elsewhere.resolve("sample-course/notes.txt"), "not a course");
+        assertThat(run("export", "sample-course", elsewhere.toString()))
+                .as("a folder that is not a course folder is never overwritten")
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a course folder");
+        assertThat(elsewhere.resolve("sample-course/notes.txt")).hasContent("not a course");
+        assertThat(run("export", "sample-course")).as("usage").isEqualTo(2);
+    }
+
+    @Test
+    void anImportThatWouldRetireAnsweredQuestionsNeedsForceAndKeepsTheAnswers() throws Exception {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
+            long user = db.insertInto(APP_USER)
+                    .set(APP_USER.EMAIL, "l@example.org")
+                    .set(APP_USER.DISPLAY_NAME, "L")
+                    .set(APP_USER.PASSWORD_HASH, "x")
+                    .returning(APP_USER.ID)
+                    .fetchOne(APP_USER.ID);
+            db.insertInto(QUESTION_ATTEMPT)
+                    .set(QUESTION_ATTEMPT.USER_ID, user)
+                    .set(
+                            QUESTION_ATTEMPT.QUESTION_ID,
+                            db.select(QUESTION.ID)
+                                    .from(QUESTION)
+                                    .where(QUESTION.QUESTION_KEY.eq("what-prints"))
+                                    .fetchOne(QUESTION.ID))
+                    .set(QUESTION_ATTEMPT.ATTEMPT_NO, 1)
+                    .set(QUESTION_ATTEMPT.CORRECT, true)
+                    .set(QUESTION_ATTEMPT.FRACTION, 1.0)
+                    .execute();
+        }
+        Path quiz = content.resolve("sample-course/01-basics/02-second.quiz.yaml");
+        String text = java.nio.file.Files.readString(quiz);
+        TestFiles.write(
+                quiz,
+                text.substring(0, text.indexOf("  - id: what-prints"))
+                        + text.substring(text.indexOf("  - id: pick-all")));
+
+        assertThat(run("import", content.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Import refused", "sample-course/basics/second/what-prints (1 answers)", "--force");
+        assertThat(run("import", content.toString(), "--force")).isEqualTo(0);
+        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
+            assertThat(db.select(QUESTION.RETIRED_AT)
+                            .from(QUESTION)
+                            .where(QUESTION.QUESTION_KEY.eq("what-prints"))
+                            .fetchOne(QUESTION.RETIRED_AT))
+                    .isNotNull();
+            assertThat(db.fetchCount(QUESTION_ATTEMPT)).isEqualTo(1);
+        }
     }
 
     @Test

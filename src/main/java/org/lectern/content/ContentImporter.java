@@ -39,20 +39,47 @@ public final class ContentImporter {
     /** One line per course of what an import did. */
     public record Report(List<String> lines) {}
 
-    public Report importCourses(List<CourseSource> courses) {
+    /** A course as read from its files, those files, and whether they came from the content folder. */
+    public record Incoming(CourseSource source, CourseFiles files, boolean fromFolder) {}
+
+    public Report importCourses(List<Incoming> courses) {
+        return importCourses(courses, tx -> {});
+    }
+
+    /**
+     * Imports the courses and stores their files as the published copy, all in one transaction.
+     *
+     * @param alsoInTransaction more writes that must commit or fail with the import (a studio revision)
+     */
+    public Report importCourses(List<Incoming> courses, java.util.function.Consumer<DSLContext> alsoInTransaction) {
         List<String> lines = new ArrayList<>();
         dsl.transaction(configuration -> {
             DSLContext tx = configuration.dsl();
-            for (CourseSource course : courses) {
-                lines.add(new CourseWriter(tx, OffsetDateTime.now(ZoneOffset.UTC)).write(course));
+            for (Incoming course : courses) {
+                CourseSource source = course.source();
+                lines.add(new CourseWriter(tx, OffsetDateTime.now(ZoneOffset.UTC)).write(source));
+                new CourseFileStore(tx).replace(source.slug(), CourseFileStore.Copy.PUBLISHED, course.files(), null);
+                if (course.fromFolder()) {
+                    tx.update(COURSE)
+                            .set(COURSE.FOLDER_HASH, source.contentHash())
+                            .where(COURSE.SLUG.eq(source.slug()))
+                            .execute();
+                }
             }
+            alsoInTransaction.accept(tx);
         });
         return new Report(List.copyOf(lines));
     }
 
-    /** The stored content hash of each course, to tell which folders changed since their last import. */
+    /**
+     * The hash of each course's folder at its last import from the content folder, to tell which folders changed
+     * since. Courses never imported from a folder, or from before files were stored, have none.
+     */
     public java.util.Map<String, String> storedHashes() {
-        return dsl.select(COURSE.SLUG, COURSE.CONTENT_HASH).from(COURSE).fetchMap(COURSE.SLUG, COURSE.CONTENT_HASH);
+        return dsl.select(COURSE.SLUG, COURSE.FOLDER_HASH)
+                .from(COURSE)
+                .where(COURSE.FOLDER_HASH.isNotNull())
+                .fetchMap(COURSE.SLUG, COURSE.FOLDER_HASH);
     }
 
     private static final class CourseWriter {

@@ -52,6 +52,14 @@ final class QuizRepository {
                 .map(r -> stored(r, options(List.of(id)).getOrDefault(id, List.of())));
     }
 
+    /** A question whether retired or not: a regrade follows the importer, which may have just changed it. */
+    Optional<StoredQuestion> questionById(long id) {
+        return dsl.selectFrom(QUESTION)
+                .where(QUESTION.ID.eq(id))
+                .fetchOptional()
+                .map(r -> stored(r, options(List.of(id)).getOrDefault(id, List.of())));
+    }
+
     private Map<Long, List<StoredOption>> options(List<Long> questionIds) {
         return dsl
                 .selectFrom(QUESTION_OPTION)

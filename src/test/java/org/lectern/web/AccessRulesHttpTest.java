@@ -34,15 +34,18 @@ class AccessRulesHttpTest {
         }
         long target = accounts.createUser("target@example.org", "Target", PASSWORD, Role.LEARNER)
                 .id();
-        samples = Map.of(
-                "course", "sample-course",
-                "section", "basics",
-                "chapter", "first",
-                "path", "images/diagram.svg",
-                "code", "en",
-                "id", Long.toString(target),
-                "question", "1",
-                "challenge", "1");
+        samples = Map.ofEntries(
+                Map.entry("course", "sample-course"),
+                Map.entry("section", "basics"),
+                Map.entry("chapter", "first"),
+                Map.entry("path", "images/diagram.svg"),
+                Map.entry("code", "en"),
+                Map.entry("id", Long.toString(target)),
+                Map.entry("question", "1"),
+                Map.entry("challenge", "1"),
+                Map.entry("revision", "1"),
+                Map.entry("token", "0123456789abcdef0123456789abcdef"),
+                Map.entry("name", "diagram.svg"));
     }
 
     @AfterAll

@@ -34,7 +34,10 @@ class CsrfHttpTest {
                 "course", "sample-course",
                 "section", "basics",
                 "chapter", "second",
-                "question", "1");
+                "question", "1",
+                "revision", "1",
+                "token", "0123456789abcdef0123456789abcdef",
+                "challenge", "1");
     }
 
     @AfterAll

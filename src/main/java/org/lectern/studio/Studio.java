@@ -1,0 +1,107 @@
+package org.lectern.studio;
+
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.nio.file.Path;
+import org.jooq.DSLContext;
+import org.lectern.accounts.CurrentUser;
+import org.lectern.content.ContentLoader;
+import org.lectern.content.CourseExporter;
+import org.lectern.web.Access;
+import org.lectern.web.Flash;
+import org.lectern.web.Renderer;
+
+/** The authoring studio: authors and admins edit a course's files in the browser, publish them and export them. */
+public final class Studio {
+    private final StudioController studio;
+    private final RevisionController revisions;
+    private final StructureController structure;
+    private final ImportController imports;
+    private final MediaController media;
+    private final ContentLoader loader;
+    private final Drafts drafts;
+    private final LearnerWork work;
+
+    /** @param uploads where uploaded zips wait for the author's go-ahead (under the data folder) */
+    public Studio(
+            DSLContext dsl,
+            ContentLoader loader,
+            CourseExporter exporter,
+            Renderer renderer,
+            CurrentUser currentUser,
+            Flash flash,
+            Path uploads) {
+        Drafts drafts = new Drafts(dsl);
+        this.loader = loader;
+        this.drafts = drafts;
+        Publisher publisher = new Publisher(loader, drafts, new AnswerChanges(dsl));
+        LearnerWork work = new LearnerWork(dsl);
+        this.work = work;
+        this.studio = new StudioController(drafts, publisher, new Preview(), exporter, renderer, currentUser, flash);
+        this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
+        this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
+        this.media = new MediaController(drafts, studio, currentUser, flash);
+        this.imports = new ImportController(
+                new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
+    }
+
+    /**
+     * The questions learners answered that importing this content folder would retire, as
+     * {@code course/section/chapter/question (N answers)}: the command line refuses such an import unless forced.
+     */
+    public java.util.List<String> answeredQuestionsRetiredBy(Path contentDir) {
+        java.util.List<String> retired = new java.util.ArrayList<>();
+        org.lectern.content.CourseFolderReader reader = new org.lectern.content.CourseFolderReader(contentDir);
+        for (Path folder : reader.courseFolders()) {
+            var next = reader.read(folder);
+            var published = drafts.published(next.slug());
+            if (published.isEmpty()) {
+                continue;
+            }
+            ImportPreview.between(loader.read(next.slug(), published), next, work.attemptsByQuestion(next.slug()))
+                    .removedQuestions()
+                    .stream()
+                    .filter(q -> q.attempts() > 0)
+                    .forEach(q -> retired.add(next.slug() + "/" + q.where() + " (" + q.attempts() + " answers)"));
+        }
+        return retired;
+    }
+
+    public void addRoutes(JavalinDefaultRoutingApi routes) {
+        String course = "/studio/courses/{course}";
+        String section = course + "/sections/{section}";
+        String chapter = course + "/chapters/{section}/{chapter}";
+        routes.get("/studio", studio::courses, Access.AUTHOR);
+        routes.post("/studio/courses", studio::create, Access.AUTHOR);
+        routes.get("/studio/import", imports::form, Access.AUTHOR);
+        routes.post("/studio/import", imports::upload, Access.AUTHOR);
+        routes.post("/studio/import/{token}", imports::apply, Access.AUTHOR);
+        routes.get(course, studio::course, Access.AUTHOR);
+        routes.post(course + "/publish", studio::publishCourse, Access.AUTHOR);
+        routes.get(course + "/export.zip", studio::exportZip, Access.AUTHOR);
+        routes.get(chapter, studio::editor, Access.AUTHOR);
+        routes.post(chapter, studio::save, Access.AUTHOR);
+        routes.get(chapter + "/state", studio::state, Access.AUTHOR);
+        routes.get(chapter + "/quiz", studio::quizEditor, Access.AUTHOR);
+        routes.post(chapter + "/quiz", studio::saveQuiz, Access.AUTHOR);
+        routes.post(chapter + "/quiz/preview", studio::checkQuiz, Access.AUTHOR);
+        routes.get(chapter + "/quiz/state", studio::state, Access.AUTHOR);
+        routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
+        routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
+        routes.post(course + "/media", media::upload, Access.AUTHOR);
+        routes.get(course + "/media/{name}", media::serve, Access.AUTHOR);
+        routes.post(course + "/sections", structure::addSection, Access.AUTHOR);
+        routes.post(section + "/title", structure::retitleSection, Access.AUTHOR);
+        routes.post(section + "/move", structure::moveSection, Access.AUTHOR);
+        routes.post(section + "/chapters", structure::addChapter, Access.AUTHOR);
+        routes.post(section + "/order", structure::orderChapters, Access.AUTHOR);
+        routes.get(section + "/delete", structure::confirmDeleteSection, Access.AUTHOR);
+        routes.post(section + "/delete", structure::deleteSection, Access.AUTHOR);
+        routes.post(chapter + "/move", structure::moveChapter, Access.AUTHOR);
+        routes.post(chapter + "/free", structure::setFree, Access.AUTHOR);
+        routes.get(chapter + "/delete", structure::confirmDeleteChapter, Access.AUTHOR);
+        routes.post(chapter + "/delete", structure::deleteChapter, Access.AUTHOR);
+        routes.get(course + "/revisions", revisions::list, Access.AUTHOR);
+        routes.get(course + "/revisions/{revision}", revisions::show, Access.AUTHOR);
+        routes.post(course + "/revisions/{revision}/restore", revisions::restore, Access.AUTHOR);
+    }
+}
