@@ -56,6 +56,12 @@ public final class WebServer {
                     // Refused here, not only when a handler reads the body: some handlers never read it.
                     throw new io.javalin.http.ContentTooLargeResponse();
                 }
+                if (hasBodyToDrain(ctx)) {
+                    // Read the body before any check may answer: a response sent while the client is still
+                    // sending makes Jetty close the connection with bytes unread, the kernel resets it, and the
+                    // client loses the answer. Javalin keeps the bytes, so handlers read them as usual.
+                    ctx.bodyAsBytes();
+                }
             });
             config.routes.after(ctx -> RequestIds.release());
             config.routes.exception(HttpResponseException.class, errors::expected);
@@ -64,6 +70,12 @@ public final class WebServer {
             config.routes.error(405, errors::statusOnly);
             routes.accept(config);
         });
+    }
+
+    private static boolean hasBodyToDrain(io.javalin.http.Context ctx) {
+        String type = ctx.contentType();
+        // multipart bodies are parsed from the stream by the servlet container, so they are left to it
+        return ctx.req().getContentLengthLong() != 0 && (type == null || !type.startsWith("multipart/"));
     }
 
     /** Routes every deployment has, whatever features are on. */
