@@ -126,7 +126,7 @@ public final class Challenges {
 
     /**
      * The learner asks for the solution: allowed once they passed, or after enough failed checks; remembered so the
-     * page keeps showing it. Otherwise 403.
+     * page keeps showing it. Otherwise 409: the learner may, just not yet.
      */
     public void showSolution(long userId, ChapterAt chapter, long challengeId) {
         StoredChallenge challenge = find(chapter.chapterId(), challengeId);
@@ -134,7 +134,7 @@ public final class Challenges {
                 .standings(userId, List.of(challenge.id()))
                 .getOrDefault(challenge.id(), ChallengeRepository.Standing.NONE);
         if (!s.passed() && !mayAskSolution(s)) {
-            throw new CheckRefused(403, "challenge.error.solutionLocked", FAILED_CHECKS_BEFORE_SOLUTION);
+            throw new CheckRefused(409, "challenge.error.solutionLocked", FAILED_CHECKS_BEFORE_SOLUTION);
         }
         challenges.solutionViewed(userId, challenge.id());
     }

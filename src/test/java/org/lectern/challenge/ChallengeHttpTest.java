@@ -303,7 +303,7 @@ class ChallengeHttpTest {
                     .isFalse();
         }
         HttpResponse<String> early = learner.visitor().post(ask, Map.of());
-        assertThat(early.statusCode()).as("two failed checks are not enough").isEqualTo(403);
+        assertThat(early.statusCode()).as("two failed checks are not enough").isEqualTo(409);
         assertThat(learner.visitor().get(CheckCourse.CHAPTER_PATH).body())
                 .doesNotContain("<h4>Reference solution</h4>");
 
