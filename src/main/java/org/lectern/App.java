@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import org.lectern.accounts.Accounts;
+import org.lectern.analytics.Analytics;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
 import org.lectern.content.Catalog;
@@ -100,6 +101,7 @@ public final class App implements AutoCloseable {
                     pages,
                     currentUser::signedIn,
                     PageAdditions.all(List.of(quiz, feedback, progress)));
+            Analytics analytics = new Analytics(database.dsl(), catalog, renderer);
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy());
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -120,6 +122,7 @@ public final class App implements AutoCloseable {
                 web.routes.post("/courses/{course}/{section}/{chapter}/read", progress::markRead, Access.SIGNED_IN);
                 web.routes.get("/me", progress::dashboard, Access.SIGNED_IN);
                 accounts.addRoutes(web, renderer);
+                analytics.addRoutes(web);
                 runner.addRoutes(web.routes);
             });
         } catch (RuntimeException e) {

@@ -17,10 +17,7 @@ import static org.lectern.db.schema.Tables.QUESTION_OPTION;
 import static org.lectern.db.schema.Tables.SECTION;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -28,13 +25,16 @@ import org.jooq.Record;
 import org.jooq.Record5;
 import org.jooq.Select;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
- * Item analysis in SQL: each query reduces the chosen attempts to a few sums per question or per quiz (counts, sums
- * of x, x², x·X, ranks), so a report reads a handful of rows whatever the number of attempts. Two common table
- * expressions carry through: {@code c}, one chosen attempt per learner and question (by the attempt basis), and
- * {@code t}, each learner's total X over the questions in scope.
+ * Item analysis in SQL: each query reduces the chosen attempts to a few sums or counts per question or per quiz
+ * (counts, sums of x, x², x·X, and how many learners share a mark and total), so a report reads a few hundred rows
+ * whatever the number of attempts. Every query starts from {@code c}, one chosen attempt per learner and question
+ * (by the attempt basis), and brings in a learner's total X with a window or a grouping, never a join: H2 would
+ * evaluate a joined derived table once per row.
  */
 final class ItemAnalysisRepository {
     private static final Field<Long> C_USER = field(name("c", "user_id"), Long.class);
@@ -133,24 +133,22 @@ final class ItemAnalysisRepository {
     }
 
     TotalSums totals(Scope scope, ReportFilter filter) {
-        CommonTableExpression<?> mean =
-                name("m").fields("mu").as(select(DSL.avg(T_TOTAL)).from(name("t")));
-        Field<BigDecimal> mu = field(name("m", "mu"), BigDecimal.class);
-        Field<Double> d = T_TOTAL.minus(mu.cast(Double.class));
-        Record r = dsl.with(chosen(scope, filter))
-                .with(totals())
-                .with(mean)
-                .select(
+        var t = learnerTotals(scope, filter);
+        Field<Double> total = t.field("total", Double.class);
+        var d = select(total, DSL.avg(total).over().as("mu")).from(t).asTable("d", "total", "mu");
+        Field<Double> x = d.field("total", Double.class);
+        Field<Double> mu = d.field("mu", BigDecimal.class).cast(Double.class);
+        Field<Double> dev = x.minus(mu);
+        Record r = dsl.select(
                         count(),
-                        sum(T_TOTAL),
-                        sum(T_TOTAL.mul(T_TOTAL)),
+                        sum(x),
+                        sum(x.mul(x)),
                         max(mu),
-                        percentileCont(0.5).withinGroupOrderBy(T_TOTAL),
-                        sum(d.mul(d)),
-                        sum(d.mul(d).mul(d)),
-                        sum(d.mul(d).mul(d).mul(d)))
-                .from(name("t"))
-                .crossJoin(name("m"))
+                        percentileCont(0.5).withinGroupOrderBy(x),
+                        sum(dev.mul(dev)),
+                        sum(dev.mul(dev).mul(dev)),
+                        sum(dev.mul(dev).mul(dev).mul(dev)))
+                .from(d)
                 .fetchOne();
         return new TotalSums(
                 r.get(0, Long.class),
@@ -164,19 +162,19 @@ final class ItemAnalysisRepository {
     }
 
     List<QuestionSums> questionSums(Scope scope, ReportFilter filter) {
-        return dsl.with(chosen(scope, filter))
-                .with(totals())
-                .select(
-                        C_QUESTION,
+        var a = attemptsWithTotals(scope, filter);
+        Field<Long> question = a.field("question_id", Long.class);
+        Field<Double> mark = a.field("mark", Double.class);
+        Field<Double> total = a.field("total", Double.class);
+        return dsl.select(
+                        question,
                         count(),
-                        sum(C_MARK),
-                        sum(C_MARK.mul(C_MARK)),
-                        sum(C_MARK.mul(T_TOTAL)),
-                        percentileCont(0.5).withinGroupOrderBy(C_TIME))
-                .from(name("c"))
-                .join(name("t"))
-                .on(T_USER.eq(C_USER))
-                .groupBy(C_QUESTION)
+                        sum(mark),
+                        sum(mark.mul(mark)),
+                        sum(mark.mul(total)),
+                        percentileCont(0.5).withinGroupOrderBy(a.field("time_taken_ms", Long.class)))
+                .from(a)
+                .groupBy(question)
                 .fetch(r -> new QuestionSums(
                         r.value1(),
                         r.value2(),
@@ -186,85 +184,109 @@ final class ItemAnalysisRepository {
                         r.value6() == null ? null : r.value6().doubleValue()));
     }
 
-    /**
-     * Per question, Σ x₍ₖ₎·r₍ₖ₎ with x (the mark, 0 when unanswered) and r = X − x each sorted on its own over every
-     * learner in the report: the largest Σ x·r those marks allow, for the discriminative efficiency.
-     */
-    Map<Long, Double> sortedProductSums(Scope scope, ReportFilter filter) {
-        Field<Long> qid = field(name("m", "qid"), Long.class);
-        Field<Double> x = field(name("m", "x"), Double.class);
-        Field<Double> r = field(name("m", "r"), Double.class);
-        Field<Double> mark = DSL.coalesce(C_MARK, inline(0.0));
-        CommonTableExpression<?> matrix = name("m")
-                .fields("qid", "x", "r")
-                .as(select(QUESTION.ID, mark, T_TOTAL.minus(mark))
-                        .from(name("t"))
-                        .crossJoin(QUESTION)
-                        .leftJoin(name("c"))
-                        .on(C_USER.eq(T_USER).and(C_QUESTION.eq(QUESTION.ID)))
-                        .where(scope.questions()));
-        var byMark = select(
-                        qid,
-                        x,
-                        rowNumber().over(DSL.partitionBy(qid).orderBy(x)).as("k"))
-                .from(name("m"))
-                .asTable("a");
-        var byRest = select(
-                        qid,
-                        r,
-                        rowNumber().over(DSL.partitionBy(qid).orderBy(r)).as("k"))
-                .from(name("m"))
-                .asTable("b");
-        Field<Long> aq = byMark.field("qid", Long.class);
-        Field<Double> ax = byMark.field("x", Double.class);
-        Map<Long, Double> sums = new HashMap<>();
-        dsl.with(chosen(scope, filter))
-                .with(totals())
-                .with(matrix)
-                .select(aq, sum(ax.mul(byRest.field("r", Double.class))))
-                .from(byMark)
-                .join(byRest)
-                .on(byRest.field("qid", Long.class).eq(aq))
-                .and(byRest.field("k", Integer.class).eq(byMark.field("k", Integer.class)))
-                .where(ax.ne(0.0))
-                .groupBy(aq)
-                .forEach(row -> sums.put(row.value1(), number(row.value2())));
-        return sums;
+    /** How many learners who answered a question got mark x on it and total X: one row per distinct pair. */
+    record MarkCell(long questionId, double mark, double total, long learners) {}
+
+    List<MarkCell> markHistogram(Scope scope, ReportFilter filter) {
+        var a = attemptsWithTotals(scope, filter);
+        Field<Long> question = a.field("question_id", Long.class);
+        Field<Double> mark = a.field("mark", Double.class);
+        Field<Double> total = a.field("total", Double.class);
+        return dsl.select(question, mark, total, count())
+                .from(a)
+                .groupBy(question, mark, total)
+                .fetch(r -> new MarkCell(r.value1(), number(r.value2()), number(r.value3()), r.value4()));
     }
 
-    /** @param third how many learners make the top third (and the bottom third) */
-    List<OptionCounts> optionCounts(Scope scope, ReportFilter filter, long learners, long third) {
-        Field<Integer> rank = field(name("rk", "rk"), Integer.class);
-        var ranked = name("rk")
-                .fields("user_id", "rk")
-                .as(select(T_USER, rowNumber().over(DSL.orderBy(T_TOTAL.desc(), T_USER.asc())))
-                        .from(name("t")));
-        Field<String> chosenList = inline(",").concat(C_OPTIONS).concat(inline(","));
-        Field<String> optionMark =
-                inline(",").concat(QUESTION_OPTION.ID.cast(String.class)).concat(inline(","));
-        return dsl.with(chosen(scope, filter))
-                .with(totals())
-                .with(ranked)
-                .select(
-                        QUESTION_OPTION.ID,
+    /** How many learners have each total X. */
+    record TotalCell(double total, long learners) {}
+
+    List<TotalCell> totalHistogram(Scope scope, ReportFilter filter) {
+        var t = learnerTotals(scope, filter);
+        Field<Double> total = t.field("total", Double.class);
+        return dsl.select(total, count())
+                .from(t)
+                .groupBy(total)
+                .fetch(r -> new TotalCell(number(r.value1()), r.value2()));
+    }
+
+    /** A learner's place in the ranking by total (highest first, ties by account id). */
+    record RankedLearner(long rank, BigDecimal total, long userId) {}
+
+    /** The learners at the given ranks (1 = highest total; of equal totals the lower account id first). */
+    List<RankedLearner> learnersAt(Scope scope, ReportFilter filter, long... ranks) {
+        var t = learnerTotals(scope, filter);
+        Field<BigDecimal> total = rankingTotal(t.field("total", Double.class));
+        Field<Long> user = t.field("user_id", Long.class);
+        var ranked = select(
+                        total.as("total"),
+                        user,
+                        rowNumber().over(DSL.orderBy(total.desc(), user.asc())).as("rk"))
+                .from(t)
+                .asTable("r");
+        Field<Integer> rank = ranked.field("rk", Integer.class);
+        return dsl.select(rank, ranked.field("total", BigDecimal.class), ranked.field("user_id", Long.class))
+                .from(ranked)
+                .where(rank.in(
+                        java.util.Arrays.stream(ranks).mapToObj(k -> (int) k).toList()))
+                .fetch(r -> new RankedLearner(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Learners who gave the same set of options to a question: how many, and how many in the top and bottom third. */
+    record ChoiceCounts(long questionId, String optionIds, long chosen, long top, long bottom) {}
+
+    /**
+     * @param lastTop the last learner of the top third, or null when the third is empty
+     * @param firstBottom the learner ranked just above the bottom third (the bottom third follows it), or null
+     */
+    List<ChoiceCounts> choiceCounts(
+            Scope scope, ReportFilter filter, RankedLearner lastTop, RankedLearner firstBottom) {
+        var a = attemptsWithTotals(scope, filter);
+        Field<Long> question = a.field("question_id", Long.class);
+        Field<String> options = a.field("option_ids", String.class);
+        Field<BigDecimal> total = rankingTotal(a.field("total", Double.class));
+        Field<Long> user = a.field("user_id", Long.class);
+        Condition top = lastTop == null
+                ? DSL.falseCondition()
+                : total.gt(lastTop.total()).or(total.eq(lastTop.total()).and(user.le(lastTop.userId())));
+        Condition bottom = firstBottom == null
+                ? DSL.falseCondition()
+                : total.lt(firstBottom.total()).or(total.eq(firstBottom.total()).and(user.gt(firstBottom.userId())));
+        return dsl.select(
+                        question,
+                        options,
                         count(),
-                        sum(when(rank.le(inline((int) third)), inline(1)).otherwise(inline(0))),
-                        sum(when(rank.gt(inline((int) (learners - third))), inline(1))
-                                .otherwise(inline(0))))
-                .from(name("c"))
-                .join(name("rk"))
-                .on(field(name("rk", "user_id"), Long.class).eq(C_USER))
-                .join(QUESTION_OPTION)
-                .on(QUESTION_OPTION.QUESTION_ID.eq(C_QUESTION))
-                .and(chosenList.contains(optionMark))
-                .where(C_OPTIONS.isNotNull())
-                .groupBy(QUESTION_OPTION.ID)
-                .fetch(r ->
-                        new OptionCounts(r.value1(), r.value2(), (long) number(r.value3()), (long) number(r.value4())));
+                        sum(when(top, inline(1)).otherwise(inline(0))),
+                        sum(when(bottom, inline(1)).otherwise(inline(0))))
+                .from(a)
+                .where(options.isNotNull())
+                .groupBy(question, options)
+                .fetch(r -> new ChoiceCounts(
+                        r.value1(), r.value2(), r.value3(), (long) number(r.value4()), (long) number(r.value5())));
+    }
+
+    /** Totals compared for the ranking, rounded so sums added up in another order still compare equal. */
+    private static Field<BigDecimal> rankingTotal(Field<Double> total) {
+        return total.cast(SQLDataType.DECIMAL(24, 6));
+    }
+
+    /** {@code t}: each learner's total X over the questions in scope (unanswered questions count 0). */
+    private static Table<?> learnerTotals(Scope scope, ReportFilter filter) {
+        return select(C_USER, sum(C_MARK))
+                .from(chosen(scope, filter))
+                .groupBy(C_USER)
+                .asTable("t", "user_id", "total");
+    }
+
+    /** {@code a}: the chosen attempts, each with its learner's total X beside it (a window, not a join). */
+    private static Table<?> attemptsWithTotals(Scope scope, ReportFilter filter) {
+        return select(C_USER, C_QUESTION, C_MARK, C_OPTIONS, C_TIME, sum(C_MARK).over(DSL.partitionBy(C_USER)))
+                .from(chosen(scope, filter))
+                .asTable("a", "user_id", "question_id", "mark", "option_ids", "time_taken_ms", "total");
     }
 
     /** {@code c}: the chosen attempt of each learner at each question in scope, with its mark (fraction × points). */
-    private static CommonTableExpression<?> chosen(Scope scope, ReportFilter filter) {
+    private static Table<?> chosen(Scope scope, ReportFilter filter) {
         var qa = QUESTION_ATTEMPT;
         Field<Double> mark = qa.FRACTION.mul(QUESTION.POINTS);
         Condition where = scope.questions();
@@ -308,9 +330,7 @@ final class ItemAnalysisRepository {
                     .from(ranked)
                     .where(ranked.field("rn", Integer.class).eq(1));
         }
-        return name("c")
-                .fields("user_id", "question_id", "mark", "option_ids", "time_taken_ms")
-                .as(chosen);
+        return chosen.asTable("c", "user_id", "question_id", "mark", "option_ids", "time_taken_ms");
     }
 
     private static SortField<?>[] order(AttemptBasis basis) {
@@ -321,13 +341,6 @@ final class ItemAnalysisRepository {
             // The best mark; of equal marks the earliest, as the learner had it from then on.
             case BEST -> new SortField<?>[] {qa.FRACTION.desc(), qa.ATTEMPT_NO.asc()};
         };
-    }
-
-    /** {@code t}: each learner's total X over the questions in scope (unanswered questions count 0). */
-    private static CommonTableExpression<?> totals() {
-        return name("t")
-                .fields("user_id", "total")
-                .as(select(C_USER, sum(C_MARK)).from(name("c")).groupBy(C_USER));
     }
 
     private static double number(Object value) {

@@ -131,6 +131,38 @@ final class ItemStatistics {
         return result;
     }
 
+    /**
+     * Σ x₍ₖ₎·r₍ₖ₎ for two sorted samples of equal size given as value → count: pairs the k-th smallest of each.
+     */
+    static double sortedProduct(java.util.NavigableMap<Double, Long> xs, java.util.NavigableMap<Double, Long> rs) {
+        var x = xs.entrySet().iterator();
+        var r = rs.entrySet().iterator();
+        double sum = 0;
+        Map.Entry<Double, Long> xe = null, re = null;
+        long xLeft = 0, rLeft = 0;
+        while (true) {
+            if (xLeft == 0) {
+                if (!x.hasNext()) {
+                    break;
+                }
+                xe = x.next();
+                xLeft = xe.getValue();
+            }
+            if (rLeft == 0) {
+                if (!r.hasNext()) {
+                    break;
+                }
+                re = r.next();
+                rLeft = re.getValue();
+            }
+            long both = Math.min(xLeft, rLeft);
+            sum += both * xe.getKey() * re.getKey();
+            xLeft -= both;
+            rLeft -= both;
+        }
+        return sum;
+    }
+
     /** The "needs checking" rule: facility above 90% or below 20%, discrimination below 20 or negative. */
     static List<String> flags(Double facility, Double discrimination) {
         List<String> flags = new ArrayList<>();

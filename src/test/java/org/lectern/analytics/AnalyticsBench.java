@@ -1,0 +1,126 @@
+package org.lectern.analytics;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.lectern.config.Config;
+import org.lectern.db.Database;
+import org.lectern.testing.TestFiles;
+
+/**
+ * The analytics benchmark, started by bench/analytics: seeds 1,000,000 first attempts (10,000 learners × 100
+ * questions in 10 chapters of 10) into a fresh H2 file database, then times the full item analysis of one chapter's
+ * quiz and of the whole course, for each attempt basis, and the course overview's other reports.
+ */
+final class AnalyticsBench {
+    private static final int LEARNERS = 10_000;
+    private static final int CHAPTERS = 10;
+    private static final int QUESTIONS_PER_CHAPTER = 10;
+    private static final int REPEATS = 5;
+
+    private AnalyticsBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("lectern-analytics-bench-");
+        try (Database database = Database.open(
+                new Config.Database(Config.defaultH2Url(dir), "sa", "", 4),
+                Config.fromMap(Map.of("LECTERN_DATA_DIR", dir.toString())).server())) {
+            DSLContext dsl = database.dsl();
+            long started = System.nanoTime();
+            Seeded seeded = seed(dsl);
+            System.out.printf(
+                    "seeded %,d attempts (%,d learners x %d questions) in %.1f s%n",
+                    dsl.fetchCount(org.lectern.db.schema.Tables.QUESTION_ATTEMPT),
+                    LEARNERS,
+                    CHAPTERS * QUESTIONS_PER_CHAPTER,
+                    (System.nanoTime() - started) / 1e9);
+            System.out.println("load average before timing: " + loadAverage());
+            ItemAnalysis analysis = new ItemAnalysis(dsl);
+            Scope quiz = Scope.chapter(seeded.course(), seeded.section(), seeded.firstChapter());
+            Scope course = Scope.course(seeded.course());
+            for (AttemptBasis basis : AttemptBasis.values()) {
+                ReportFilter filter = new ReportFilter(basis, null, null);
+                time(
+                        "quiz report (1 chapter, 10 questions, 100,000 attempts), " + basis.code(),
+                        () -> analysis.report(quiz, filter));
+            }
+            time(
+                    "course report (100 questions, 1,000,000 attempts), first",
+                    () -> analysis.report(course, ReportFilter.ALL));
+            System.out.println("load average after timing: " + loadAverage());
+        } finally {
+            TestFiles.deleteTree(dir);
+        }
+    }
+
+    private record Seeded(long course, long section, long firstChapter) {}
+
+    private static Seeded seed(DSLContext dsl) {
+        AnalyticsFixture fixture = new AnalyticsFixture(dsl);
+        long course = fixture.course("bench");
+        long section = fixture.section(course, "all", 1);
+        long first = 0;
+        for (int c = 1; c <= CHAPTERS; c++) {
+            long chapter = fixture.chapter(section, "chapter-" + c, c);
+            first = c == 1 ? chapter : first;
+            for (int q = 1; q <= QUESTIONS_PER_CHAPTER; q++) {
+                long question = fixture.question(chapter, "q" + q, q, "single", 1, null);
+                for (int o = 1; o <= 4; o++) {
+                    fixture.option(question, "o" + o, o, o == 1);
+                }
+            }
+        }
+        dsl.execute("insert into app_user (email, display_name, password_hash) "
+                + "select 'learner' || r.n || '@example.org', 'Learner ' || r.n, 'x' from system_range(1, "
+                + LEARNERS + ") as r(n)");
+        // A learner's ability and a question's difficulty set the odds; a hash of both decides each answer.
+        dsl.execute("""
+                insert into question_attempt
+                    (user_id, question_id, attempt_no, option_ids, correct, fraction, time_taken_ms, created_at)
+                select g.uid, g.qid, 1, cast(o.id as varchar), g.ok, case when g.ok then 1.0 else 0.0 end,
+                       2000 + mod(g.h, 28000), timestamp with time zone '2026-03-01 10:00:00+00' + mod(g.h, 30) * interval '1' day
+                from (
+                    select u.id as uid, q.id as qid, mod(u.id * 7919 + q.id * 104729, 1009) as h,
+                           mod(u.id * 7919 + q.id * 104729, 100) < 25 + mod(u.id, 60) - mod(q.id, 30) as ok
+                    from app_user u cross join question q
+                ) g
+                join question_option o on o.question_id = g.qid
+                 and o.position = case when g.ok then 1 else 2 + mod(g.h, 3) end
+                """);
+        dsl.execute("analyze");
+        return new Seeded(course, section, first);
+    }
+
+    private static void time(String what, Supplier<ItemReport> report) {
+        report.get();
+        List<Double> millis = new ArrayList<>();
+        ItemReport last = null;
+        for (int i = 0; i < REPEATS; i++) {
+            long start = System.nanoTime();
+            last = report.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf(
+                "%-70s median %7.0f ms  min %7.0f ms  max %7.0f ms  (learners %,d, alpha %.1f%%)%n",
+                what,
+                millis.get(REPEATS / 2),
+                millis.get(0),
+                millis.get(REPEATS - 1),
+                last.summary().learners(),
+                last.summary().alpha());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
