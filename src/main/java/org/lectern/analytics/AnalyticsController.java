@@ -73,6 +73,7 @@ final class AnalyticsController {
                 chapter.map(c -> c.section().slug() + "/" + c.chapter().slug()).orElse(null));
         model.put("chapterTitle", chapter.map(c -> c.chapter().title()).orElse(null));
         model.put("search", search == null ? "" : search);
+        model.put("commentsShown", Reports.COMMENTS_SHOWN);
         show(ctx, "admin/analytics/feedback", model);
     }
 

@@ -24,7 +24,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /** How learners move through a course (the completion funnel) and what they say about its chapters (feedback). */
 final class EngagementRepository {
@@ -192,25 +191,32 @@ final class EngagementRepository {
                 .fetch(r -> new Comment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    /** Yes and No per week, of one chapter or the whole course, oldest week first. */
+    /** Yes and No per week (from Monday, UTC), of one chapter or the whole course, oldest week first. */
     List<WeekCounts> weeks(long courseId, Long chapterId, ReportFilter filter) {
-        Field<java.sql.Date> week = DSL.trunc(
-                        CHAPTER_FEEDBACK.UPDATED_AT.cast(SQLDataType.DATE), org.jooq.DatePart.WEEK)
-                .cast(SQLDataType.DATE);
-        return dsl.select(
-                        week,
+        // Counted per day in SQL; days fold into ISO weeks here, as H2 and PostgreSQL start weeks on different days.
+        Field<java.sql.Date> day =
+                DSL.field("cast({0} at time zone 'UTC' as date)", java.sql.Date.class, CHAPTER_FEEDBACK.UPDATED_AT);
+        java.util.TreeMap<LocalDate, long[]> weeks = new java.util.TreeMap<>();
+        dsl.select(
+                        day,
                         sum(when(CHAPTER_FEEDBACK.CLEAR, inline(1)).otherwise(inline(0))),
                         sum(when(CHAPTER_FEEDBACK.CLEAR, inline(0)).otherwise(inline(1))))
                 .from(CHAPTER_FEEDBACK)
                 .where(CHAPTER_FEEDBACK.CHAPTER_ID.in(courseChapters(courseId)))
                 .and(chapterId == null ? DSL.noCondition() : CHAPTER_FEEDBACK.CHAPTER_ID.eq(chapterId))
                 .and(period(CHAPTER_FEEDBACK.UPDATED_AT, filter))
-                .groupBy(week)
-                .orderBy(week)
-                .fetch(r -> new WeekCounts(
-                        r.value1().toLocalDate(),
-                        r.value2().longValue(),
-                        r.value3().longValue()));
+                .groupBy(day)
+                .forEach(r -> {
+                    LocalDate date = r.value1().toLocalDate();
+                    long[] counts = weeks.computeIfAbsent(
+                            date.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)),
+                            w -> new long[2]);
+                    counts[0] += r.value2().longValue();
+                    counts[1] += r.value3().longValue();
+                });
+        return weeks.entrySet().stream()
+                .map(e -> new WeekCounts(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 
     static org.jooq.Select<org.jooq.Record1<Long>> courseChapters(long courseId) {

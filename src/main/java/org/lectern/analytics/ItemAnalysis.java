@@ -25,15 +25,17 @@ public final class ItemAnalysis {
     public ItemReport report(Scope scope, ReportFilter filter) {
         var questions = repository.questions(scope);
         var options = repository.options(scope);
-        var totals = repository.totals(scope, filter);
+        List<Long> ids =
+                questions.stream().map(ItemAnalysisRepository.QuestionRow::id).toList();
+        var totals = repository.totals(ids, filter);
         long s = totals.learners();
-        Map<Long, QuestionSums> sums = repository.questionSums(scope, filter).stream()
+        Map<Long, QuestionSums> sums = repository.questionSums(ids, filter).stream()
                 .collect(Collectors.toMap(QuestionSums::questionId, Function.identity()));
         Map<Long, Double> sorted = s > 1
-                ? sortedProducts(repository.markHistogram(scope, filter), repository.totalHistogram(scope, filter))
+                ? sortedProducts(repository.markHistogram(ids, filter), repository.totalHistogram(ids, filter))
                 : Map.of();
         long third = s / 3;
-        Map<Long, OptionCounts> counts = third == 0 && s == 0 ? Map.of() : optionCounts(scope, filter, s, third);
+        Map<Long, OptionCounts> counts = third == 0 && s == 0 ? Map.of() : optionCounts(ids, filter, s, third);
         List<ItemReport.QuestionStats> stats =
                 ItemStatistics.questions(questions, sums, sorted, options, counts, totals, third);
         double sumOfVariances = questions.stream()
@@ -84,10 +86,10 @@ public final class ItemAnalysis {
      * The thirds are cut at ranks (highest total first, ties by account id): the top third is ranks 1…third, the
      * bottom third ranks s − third + 1…s.
      */
-    private Map<Long, OptionCounts> optionCounts(Scope scope, ReportFilter filter, long s, long third) {
+    private Map<Long, OptionCounts> optionCounts(List<Long> ids, ReportFilter filter, long s, long third) {
         RankedLearner lastTop = null, aboveBottom = null;
         if (third > 0) {
-            List<RankedLearner> cuts = repository.learnersAt(scope, filter, third, s - third);
+            List<RankedLearner> cuts = repository.learnersAt(ids, filter, third, s - third);
             for (RankedLearner cut : cuts) {
                 if (cut.rank() == third) {
                     lastTop = cut;
@@ -98,7 +100,7 @@ public final class ItemAnalysis {
             }
         }
         Map<Long, OptionCounts> counts = new HashMap<>();
-        for (ChoiceCounts choice : repository.choiceCounts(scope, filter, lastTop, aboveBottom)) {
+        for (ChoiceCounts choice : repository.choiceCounts(ids, filter, lastTop, aboveBottom)) {
             for (String id : choice.optionIds().split(",")) {
                 if (id.isBlank()) {
                     continue;

@@ -26,13 +26,16 @@ final class AnalyticsBench {
     private AnalyticsBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("lectern-analytics-bench-");
+        // LECTERN_BENCH_DB_DIR keeps the seeded database between runs (seeding takes a minute or more).
+        String kept = System.getenv("LECTERN_BENCH_DB_DIR");
+        Path dir = kept == null ? Files.createTempDirectory("lectern-analytics-bench-") : Path.of(kept);
+        boolean reuse = kept != null && Files.exists(dir.resolve("lectern.mv.db"));
         try (Database database = Database.open(
                 new Config.Database(Config.defaultH2Url(dir), "sa", "", 4),
                 Config.fromMap(Map.of("LECTERN_DATA_DIR", dir.toString())).server())) {
             DSLContext dsl = database.dsl();
             long started = System.nanoTime();
-            Seeded seeded = seed(dsl);
+            Seeded seeded = reuse ? find(dsl) : seed(dsl);
             System.out.printf(
                     "seeded %,d attempts (%,d learners x %d questions) in %.1f s%n",
                     dsl.fetchCount(org.lectern.db.schema.Tables.QUESTION_ATTEMPT),
@@ -53,12 +56,49 @@ final class AnalyticsBench {
                     "course report (100 questions, 1,000,000 attempts), first",
                     () -> analysis.report(course, ReportFilter.ALL));
             System.out.println("load average after timing: " + loadAverage());
+            breakdown(dsl, quiz);
         } finally {
-            TestFiles.deleteTree(dir);
+            if (kept == null) {
+                TestFiles.deleteTree(dir);
+            }
         }
     }
 
     private record Seeded(long course, long section, long firstChapter) {}
+
+    private static Seeded find(DSLContext dsl) {
+        var chapter = org.lectern.db.schema.Tables.CHAPTER;
+        var section = org.lectern.db.schema.Tables.SECTION;
+        var row = dsl.select(section.COURSE_ID, section.ID, chapter.ID)
+                .from(chapter)
+                .join(section)
+                .on(section.ID.eq(chapter.SECTION_ID))
+                .where(chapter.SLUG.eq("chapter-1"))
+                .fetchOne();
+        return new Seeded(row.value1(), row.value2(), row.value3());
+    }
+
+    /** Each query of the first-attempt quiz report on its own, to see where the time goes. */
+    private static void breakdown(DSLContext dsl, Scope quiz) {
+        var repository = new ItemAnalysisRepository(dsl);
+        List<Long> ids = repository.questions(quiz).stream()
+                .map(ItemAnalysisRepository.QuestionRow::id)
+                .toList();
+        System.out.println("quiz report, first attempts, query by query (one run each):");
+        step("  questions and options", () -> repository.options(quiz));
+        step("  totals: s, mean, median, moments", () -> repository.totals(ids, ReportFilter.ALL));
+        step("  per question: n, sums, median time", () -> repository.questionSums(ids, ReportFilter.ALL));
+        step("  (mark, total) counts", () -> repository.markHistogram(ids, ReportFilter.ALL));
+        step("  total counts", () -> repository.totalHistogram(ids, ReportFilter.ALL));
+        step("  third cut ranks", () -> repository.learnersAt(ids, ReportFilter.ALL, 3333, 6667));
+        step("  option sets by third", () -> repository.choiceCounts(ids, ReportFilter.ALL, null, null));
+    }
+
+    private static void step(String what, Supplier<?> query) {
+        long start = System.nanoTime();
+        query.get();
+        System.out.printf("%-50s %7.0f ms%n", what, (System.nanoTime() - start) / 1e6);
+    }
 
     private static Seeded seed(DSLContext dsl) {
         AnalyticsFixture fixture = new AnalyticsFixture(dsl);

@@ -41,7 +41,8 @@ class AccessRulesHttpTest {
                 "path", "images/diagram.svg",
                 "code", "en",
                 "id", Long.toString(target),
-                "question", "1");
+                "question", "1",
+                "table", "questions");
     }
 
     @AfterAll
