@@ -4,15 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.lectern.analytics.ItemAnalysisRepository.ChoiceCounts;
 import org.lectern.analytics.ItemAnalysisRepository.MarkCell;
 import org.lectern.analytics.ItemAnalysisRepository.OptionCounts;
 import org.lectern.analytics.ItemAnalysisRepository.QuestionSums;
-import org.lectern.analytics.ItemAnalysisRepository.RankedLearner;
 import org.lectern.analytics.ItemAnalysisRepository.TotalCell;
+import org.lectern.analytics.ItemAnalysisRepository.TotalSums;
 
 /** Builds a quiz's item analysis: a few aggregate queries, then the formulas over their sums and counts. */
 public final class ItemAnalysis {
@@ -27,17 +26,16 @@ public final class ItemAnalysis {
         var options = repository.options(scope);
         List<Long> ids =
                 questions.stream().map(ItemAnalysisRepository.QuestionRow::id).toList();
-        var totals = repository.totals(ids, filter);
+        List<MarkCell> cells = repository.markHistogram(ids, filter);
+        List<TotalCell> totalCells = repository.totalHistogram(ids, filter);
+        var totals = totalSums(totalCells);
         long s = totals.learners();
-        Map<Long, QuestionSums> sums = repository.questionSums(ids, filter).stream()
-                .collect(Collectors.toMap(QuestionSums::questionId, Function.identity()));
-        Map<Long, Double> sorted = s > 1
-                ? sortedProducts(repository.markHistogram(ids, filter), repository.totalHistogram(ids, filter))
-                : Map.of();
-        long third = s / 3;
-        Map<Long, OptionCounts> counts = third == 0 && s == 0 ? Map.of() : optionCounts(ids, filter, s, third);
-        List<ItemReport.QuestionStats> stats =
-                ItemStatistics.questions(questions, sums, sorted, options, counts, totals, third);
+        Map<Long, QuestionSums> sums = questionSums(cells, repository.medianTimes(ids, filter));
+        Map<Long, Double> sorted = s > 1 ? sortedProducts(cells, totalCells) : Map.of();
+        Thirds thirds = Thirds.of(totalCells, s / 3);
+        Map<Long, OptionCounts> counts = s == 0 ? Map.of() : optionCounts(ids, filter, thirds);
+        List<ItemReport.QuestionStats> stats = ItemStatistics.questions(
+                questions, sums, sorted, options, counts, totals, thirds.topSize(), thirds.bottomSize());
         double sumOfVariances = questions.stream()
                 .mapToDouble(q -> sums.containsKey(q.id()) ? ItemStatistics.markVariance(sums.get(q.id()), s) : 0)
                 .sum();
@@ -45,6 +43,89 @@ public final class ItemAnalysis {
                 .mapToDouble(ItemAnalysisRepository.QuestionRow::points)
                 .sum();
         return new ItemReport(ItemStatistics.summary(totals, questions.size(), maxMarks, sumOfVariances), stats);
+    }
+
+    /** s, ΣX, ΣX², the mean, the median and the central moments, from how many learners have each total. */
+    static TotalSums totalSums(List<TotalCell> cells) {
+        List<TotalCell> sorted = cells.stream()
+                .sorted(java.util.Comparator.comparingDouble(TotalCell::total))
+                .toList();
+        long s = 0;
+        double sum = 0, sumSquares = 0;
+        for (TotalCell c : sorted) {
+            s += c.learners();
+            sum += c.learners() * c.total();
+            sumSquares += c.learners() * c.total() * c.total();
+        }
+        if (s == 0) {
+            return new TotalSums(0, 0, 0, 0, 0, 0, 0, 0);
+        }
+        double mean = sum / s;
+        double dev2 = 0, dev3 = 0, dev4 = 0;
+        for (TotalCell c : sorted) {
+            double d = c.total() - mean;
+            dev2 += c.learners() * d * d;
+            dev3 += c.learners() * d * d * d;
+            dev4 += c.learners() * d * d * d * d;
+        }
+        double median = (valueAt(sorted, (s + 1) / 2) + valueAt(sorted, s / 2 + 1)) / 2;
+        return new TotalSums(s, sum, sumSquares, mean, median, dev2, dev3, dev4);
+    }
+
+    /** The value at a 1-based position of the sorted totals. */
+    private static double valueAt(List<TotalCell> sorted, long position) {
+        long seen = 0;
+        for (TotalCell c : sorted) {
+            seen += c.learners();
+            if (seen >= position) {
+                return c.total();
+            }
+        }
+        throw new IllegalArgumentException("position " + position + " beyond " + seen);
+    }
+
+    /** n, Σx, Σx² and Σx·X per question, from how many learners share each (x, X). */
+    static Map<Long, QuestionSums> questionSums(List<MarkCell> cells, Map<Long, Double> medianTimes) {
+        Map<Long, double[]> sums = new HashMap<>();
+        for (MarkCell c : cells) {
+            double[] q = sums.computeIfAbsent(c.questionId(), id -> new double[4]);
+            q[0] += c.learners();
+            q[1] += c.learners() * c.mark();
+            q[2] += c.learners() * c.mark() * c.mark();
+            q[3] += c.learners() * c.mark() * c.total();
+        }
+        Map<Long, QuestionSums> result = new HashMap<>();
+        sums.forEach(
+                (id, q) -> result.put(id, new QuestionSums(id, (long) q[0], q[1], q[2], q[3], medianTimes.get(id))));
+        return result;
+    }
+
+    /**
+     * The top and bottom groups for the distractor analysis: with t = ⌊s/3⌋, the learners whose total is at least
+     * that of the t-th highest, and those whose total is at most that of the t-th lowest (ties at the cut included,
+     * so a group may exceed a third).
+     */
+    record Thirds(Double topFrom, long topSize, Double bottomTo, long bottomSize) {
+        static Thirds of(List<TotalCell> cells, long third) {
+            if (third == 0) {
+                return new Thirds(null, 0, null, 0);
+            }
+            List<TotalCell> ascending = cells.stream()
+                    .sorted(java.util.Comparator.comparingDouble(TotalCell::total))
+                    .toList();
+            long s = ascending.stream().mapToLong(TotalCell::learners).sum();
+            double bottomTo = valueAt(ascending, third);
+            double topFrom = valueAt(ascending, s - third + 1);
+            long top = ascending.stream()
+                    .filter(c -> c.total() >= topFrom)
+                    .mapToLong(TotalCell::learners)
+                    .sum();
+            long bottom = ascending.stream()
+                    .filter(c -> c.total() <= bottomTo)
+                    .mapToLong(TotalCell::learners)
+                    .sum();
+            return new Thirds(topFrom, top, bottomTo, bottom);
+        }
     }
 
     /**
@@ -81,26 +162,10 @@ public final class ItemAnalysis {
         return Math.round(total * 1e6);
     }
 
-    /**
-     * Each option's count, and its count in the top and bottom third, from the counts of each set of options given.
-     * The thirds are cut at ranks (highest total first, ties by account id): the top third is ranks 1…third, the
-     * bottom third ranks s − third + 1…s.
-     */
-    private Map<Long, OptionCounts> optionCounts(List<Long> ids, ReportFilter filter, long s, long third) {
-        RankedLearner lastTop = null, aboveBottom = null;
-        if (third > 0) {
-            List<RankedLearner> cuts = repository.learnersAt(ids, filter, third, s - third);
-            for (RankedLearner cut : cuts) {
-                if (cut.rank() == third) {
-                    lastTop = cut;
-                }
-                if (cut.rank() == s - third) {
-                    aboveBottom = cut;
-                }
-            }
-        }
+    /** Each option's count, and its count in the top and bottom groups, from the counts of each set given. */
+    private Map<Long, OptionCounts> optionCounts(List<Long> ids, ReportFilter filter, Thirds thirds) {
         Map<Long, OptionCounts> counts = new HashMap<>();
-        for (ChoiceCounts choice : repository.choiceCounts(ids, filter, lastTop, aboveBottom)) {
+        for (ChoiceCounts choice : repository.choiceCounts(ids, filter, thirds.topFrom(), thirds.bottomTo())) {
             for (String id : choice.optionIds().split(",")) {
                 if (id.isBlank()) {
                     continue;

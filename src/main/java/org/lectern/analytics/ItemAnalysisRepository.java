@@ -3,7 +3,6 @@ package org.lectern.analytics;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.percentileCont;
 import static org.jooq.impl.DSL.rowNumber;
@@ -17,11 +16,12 @@ import static org.lectern.db.schema.Tables.QUESTION_OPTION;
 import static org.lectern.db.schema.Tables.SECTION;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record5;
 import org.jooq.Select;
 import org.jooq.SortField;
@@ -65,7 +65,7 @@ final class ItemAnalysisRepository {
     /** An option of a question in scope. */
     record OptionRow(long id, long questionId, String key, String body, boolean correct) {}
 
-    /** Sums over the learners' totals X: s, the mean, the median and the sums of (X − mean)², ³ and ⁴. */
+    /** The learners' totals X: s, the mean, the median and the sums of (X − mean)², ³ and ⁴. */
     record TotalSums(
             long learners,
             double sumTotal,
@@ -132,56 +132,15 @@ final class ItemAnalysisRepository {
                 .fetch(r -> new OptionRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    TotalSums totals(List<Long> questions, ReportFilter filter) {
-        var t = learnerTotals(questions, filter);
-        Field<Double> total = t.field("total", Double.class);
-        var d = select(total, DSL.avg(total).over().as("mu")).from(t).asTable("d", "total", "mu");
-        Field<Double> x = d.field("total", Double.class);
-        Field<Double> mu = d.field("mu", BigDecimal.class).cast(Double.class);
-        Field<Double> dev = x.minus(mu);
-        Record r = dsl.select(
-                        count(),
-                        sum(x),
-                        sum(x.mul(x)),
-                        max(mu),
-                        percentileCont(0.5).withinGroupOrderBy(x),
-                        sum(dev.mul(dev)),
-                        sum(dev.mul(dev).mul(dev)),
-                        sum(dev.mul(dev).mul(dev).mul(dev)))
-                .from(d)
-                .fetchOne();
-        return new TotalSums(
-                r.get(0, Long.class),
-                number(r.get(1)),
-                number(r.get(2)),
-                number(r.get(3)),
-                number(r.get(4)),
-                number(r.get(5)),
-                number(r.get(6)),
-                number(r.get(7)));
-    }
-
-    List<QuestionSums> questionSums(List<Long> questions, ReportFilter filter) {
-        var a = attemptsWithTotals(questions, filter);
-        Field<Long> question = a.field("question_id", Long.class);
-        Field<Double> mark = a.field("mark", Double.class);
-        Field<Double> total = a.field("total", Double.class);
-        return dsl.select(
-                        question,
-                        count(),
-                        sum(mark),
-                        sum(mark.mul(mark)),
-                        sum(mark.mul(total)),
-                        percentileCont(0.5).withinGroupOrderBy(a.field("time_taken_ms", Long.class)))
-                .from(a)
-                .groupBy(question)
-                .fetch(r -> new QuestionSums(
-                        r.value1(),
-                        r.value2(),
-                        number(r.value3()),
-                        number(r.value4()),
-                        number(r.value5()),
-                        r.value6() == null ? null : r.value6().doubleValue()));
+    /** The median time taken per question, in ms, over the chosen attempts that recorded one. */
+    Map<Long, Double> medianTimes(List<Long> questions, ReportFilter filter) {
+        Map<Long, Double> medians = new HashMap<>();
+        dsl.select(C_QUESTION, percentileCont(0.5).withinGroupOrderBy(C_TIME))
+                .from(chosen(questions, filter))
+                .where(C_TIME.isNotNull())
+                .groupBy(C_QUESTION)
+                .forEach(r -> medians.put(r.value1(), number(r.value2())));
+        return medians;
     }
 
     /** How many learners who answered a question got mark x on it and total X: one row per distinct pair. */
@@ -210,48 +169,20 @@ final class ItemAnalysisRepository {
                 .fetch(r -> new TotalCell(number(r.value1()), r.value2()));
     }
 
-    /** A learner's place in the ranking by total (highest first, ties by account id). */
-    record RankedLearner(long rank, BigDecimal total, long userId) {}
-
-    /** The learners at the given ranks (1 = highest total; of equal totals the lower account id first). */
-    List<RankedLearner> learnersAt(List<Long> questions, ReportFilter filter, long... ranks) {
-        var t = learnerTotals(questions, filter);
-        Field<BigDecimal> total = rankingTotal(t.field("total", Double.class));
-        Field<Long> user = t.field("user_id", Long.class);
-        var ranked = select(
-                        total.as("total"),
-                        user,
-                        rowNumber().over(DSL.orderBy(total.desc(), user.asc())).as("rk"))
-                .from(t)
-                .asTable("r");
-        Field<Integer> rank = ranked.field("rk", Integer.class);
-        return dsl.select(rank, ranked.field("total", BigDecimal.class), ranked.field("user_id", Long.class))
-                .from(ranked)
-                .where(rank.in(
-                        java.util.Arrays.stream(ranks).mapToObj(k -> (int) k).toList()))
-                .fetch(r -> new RankedLearner(r.value1(), r.value2(), r.value3()));
-    }
-
     /** Learners who gave the same set of options to a question: how many, and how many in the top and bottom third. */
     record ChoiceCounts(long questionId, String optionIds, long chosen, long top, long bottom) {}
 
     /**
-     * @param lastTop the last learner of the top third, or null when the third is empty
-     * @param firstBottom the learner ranked just above the bottom third (the bottom third follows it), or null
+     * @param topFrom totals at or above this are the top group (null: nobody)
+     * @param bottomTo totals at or below this are the bottom group (null: nobody)
      */
-    List<ChoiceCounts> choiceCounts(
-            List<Long> questions, ReportFilter filter, RankedLearner lastTop, RankedLearner firstBottom) {
+    List<ChoiceCounts> choiceCounts(List<Long> questions, ReportFilter filter, Double topFrom, Double bottomTo) {
         var a = attemptsWithTotals(questions, filter);
         Field<Long> question = a.field("question_id", Long.class);
         Field<String> options = a.field("option_ids", String.class);
         Field<BigDecimal> total = rankingTotal(a.field("total", Double.class));
-        Field<Long> user = a.field("user_id", Long.class);
-        Condition top = lastTop == null
-                ? DSL.falseCondition()
-                : total.gt(lastTop.total()).or(total.eq(lastTop.total()).and(user.le(lastTop.userId())));
-        Condition bottom = firstBottom == null
-                ? DSL.falseCondition()
-                : total.lt(firstBottom.total()).or(total.eq(firstBottom.total()).and(user.gt(firstBottom.userId())));
+        Condition top = topFrom == null ? DSL.falseCondition() : total.ge(rounded(topFrom));
+        Condition bottom = bottomTo == null ? DSL.falseCondition() : total.le(rounded(bottomTo));
         return dsl.select(
                         question,
                         options,
@@ -263,6 +194,10 @@ final class ItemAnalysisRepository {
                 .groupBy(question, options)
                 .fetch(r -> new ChoiceCounts(
                         r.value1(), r.value2(), r.value3(), (long) number(r.value4()), (long) number(r.value5())));
+    }
+
+    private static BigDecimal rounded(double total) {
+        return BigDecimal.valueOf(total).setScale(6, java.math.RoundingMode.HALF_UP);
     }
 
     /** Totals compared for the ranking, rounded so sums added up in another order still compare equal. */

@@ -65,7 +65,8 @@ final class ItemStatistics {
             List<OptionRow> options,
             Map<Long, OptionCounts> counts,
             TotalSums totals,
-            long third) {
+            long topSize,
+            long bottomSize) {
         long s = totals.learners();
         double totalPoints = rows.stream().mapToDouble(QuestionRow::points).sum();
         Map<Long, Double> covWithTotal = new HashMap<>();
@@ -126,7 +127,7 @@ final class ItemStatistics {
                     effective,
                     q.medianTimeMs() == null ? null : q.medianTimeMs() / 1000,
                     flags(facility, discrimination),
-                    options(own, counts, q.answered(), third)));
+                    options(own, counts, q.answered(), topSize, bottomSize)));
         }
         return result;
     }
@@ -181,12 +182,12 @@ final class ItemStatistics {
     }
 
     private static List<ItemReport.OptionStats> options(
-            List<OptionRow> own, Map<Long, OptionCounts> counts, long answered, long third) {
+            List<OptionRow> own, Map<Long, OptionCounts> counts, long answered, long topSize, long bottomSize) {
         return own.stream()
                 .map(o -> {
                     OptionCounts c = counts.getOrDefault(o.id(), new OptionCounts(o.id(), 0, 0, 0));
-                    double top = third == 0 ? 0 : 100.0 * c.top() / third;
-                    double bottom = third == 0 ? 0 : 100.0 * c.bottom() / third;
+                    double top = topSize == 0 ? 0 : 100.0 * c.top() / topSize;
+                    double bottom = bottomSize == 0 ? 0 : 100.0 * c.bottom() / bottomSize;
                     return new ItemReport.OptionStats(
                             o.key(),
                             o.body(),
@@ -195,7 +196,7 @@ final class ItemStatistics {
                             answered == 0 ? 0 : 100.0 * c.chosen() / answered,
                             top,
                             bottom,
-                            !o.correct() && c.top() > c.bottom());
+                            !o.correct() && top > bottom);
                 })
                 .toList();
     }

@@ -86,12 +86,10 @@ final class AnalyticsBench {
                 .toList();
         System.out.println("quiz report, first attempts, query by query (one run each):");
         step("  questions and options", () -> repository.options(quiz));
-        step("  totals: s, mean, median, moments", () -> repository.totals(ids, ReportFilter.ALL));
-        step("  per question: n, sums, median time", () -> repository.questionSums(ids, ReportFilter.ALL));
-        step("  (mark, total) counts", () -> repository.markHistogram(ids, ReportFilter.ALL));
-        step("  total counts", () -> repository.totalHistogram(ids, ReportFilter.ALL));
-        step("  third cut ranks", () -> repository.learnersAt(ids, ReportFilter.ALL, 3333, 6667));
-        step("  option sets by third", () -> repository.choiceCounts(ids, ReportFilter.ALL, null, null));
+        step("  learners per (question, mark, total)", () -> repository.markHistogram(ids, ReportFilter.ALL));
+        step("  learners per total", () -> repository.totalHistogram(ids, ReportFilter.ALL));
+        step("  median time per question", () -> repository.medianTimes(ids, ReportFilter.ALL));
+        step("  option sets, top and bottom groups", () -> repository.choiceCounts(ids, ReportFilter.ALL, 7.0, 3.0));
     }
 
     private static void step(String what, Supplier<?> query) {

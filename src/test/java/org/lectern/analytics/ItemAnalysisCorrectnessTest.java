@@ -245,15 +245,20 @@ class ItemAnalysisCorrectnessTest {
             covWithTotal[i] = covariance(x[i], total);
             sumRootCov += covWithTotal[i] > 0 ? Math.sqrt(covWithTotal[i]) : 0;
         }
-        List<Integer> ranking = new ArrayList<>();
-        for (int j = 0; j < s; j++) {
-            ranking.add(j);
-        }
-        ranking.sort(Comparator.comparingDouble((Integer j) -> -total[j])
-                .thenComparing(j -> learnerIds.get(learners.get(j))));
+        // The groups: totals at least the ⌊s/3⌋-th highest, and at most the ⌊s/3⌋-th lowest (ties included).
         int third = s / 3;
-        List<Integer> top = ranking.subList(0, third);
-        List<Integer> bottom = ranking.subList(s - third, s);
+        double[] ascending = total.clone();
+        Arrays.sort(ascending);
+        List<Integer> top = new ArrayList<>();
+        List<Integer> bottom = new ArrayList<>();
+        for (int j = 0; j < s; j++) {
+            if (total[j] >= ascending[s - third]) {
+                top.add(j);
+            }
+            if (total[j] <= ascending[third - 1]) {
+                bottom.add(j);
+            }
+        }
 
         for (int i = 0; i < p; i++) {
             String key = keys.get(i);
@@ -314,9 +319,11 @@ class ItemAnalysisCorrectnessTest {
                 assertThat(option.chosen()).as(option.key()).isEqualTo(chose);
                 assertThat(option.share())
                         .isCloseTo(100.0 * chose / chosen.get(key).size(), within(EPS));
-                assertThat(option.topShare()).isCloseTo(100.0 * topChose / third, within(EPS));
-                assertThat(option.bottomShare()).isCloseTo(100.0 * bottomChose / third, within(EPS));
-                assertThat(option.flagged()).isEqualTo(!option.correct() && topChose > bottomChose);
+                double topShare = 100.0 * topChose / top.size();
+                double bottomShare = 100.0 * bottomChose / bottom.size();
+                assertThat(option.topShare()).isCloseTo(topShare, within(EPS));
+                assertThat(option.bottomShare()).isCloseTo(bottomShare, within(EPS));
+                assertThat(option.flagged()).isEqualTo(!option.correct() && topShare > bottomShare);
             }
         }
     }
