@@ -37,7 +37,7 @@ final class AnalyticsBench {
             long started = System.nanoTime();
             Seeded seeded = reuse ? find(dsl) : seed(dsl);
             System.out.printf(
-                    "seeded %,d attempts (%,d learners x %d questions) in %.1f s%n",
+                    (reuse ? "reused" : "seeded") + " %,d attempts (%,d learners x %d questions) in %.1f s%n",
                     dsl.fetchCount(org.lectern.db.schema.Tables.QUESTION_ATTEMPT),
                     LEARNERS,
                     CHAPTERS * QUESTIONS_PER_CHAPTER,
