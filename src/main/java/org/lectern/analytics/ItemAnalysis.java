@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.lectern.analytics.ItemAnalysisRepository.ChoiceCounts;
 import org.lectern.analytics.ItemAnalysisRepository.MarkCell;
 import org.lectern.analytics.ItemAnalysisRepository.OptionCounts;
 import org.lectern.analytics.ItemAnalysisRepository.QuestionSums;
@@ -33,7 +32,7 @@ public final class ItemAnalysis {
         Map<Long, QuestionSums> sums = questionSums(cells, repository.medianTimes(ids, filter));
         Map<Long, Double> sorted = s > 1 ? sortedProducts(cells, totalCells) : Map.of();
         Thirds thirds = Thirds.of(totalCells, s / 3);
-        Map<Long, OptionCounts> counts = s == 0 ? Map.of() : optionCounts(ids, filter, thirds);
+        Map<Long, OptionCounts> counts = optionCounts(cells, thirds);
         List<ItemReport.QuestionStats> stats = ItemStatistics.questions(
                 questions, sums, sorted, options, counts, totals, thirds.topSize(), thirds.bottomSize());
         double sumOfVariances = questions.stream()
@@ -163,17 +162,23 @@ public final class ItemAnalysis {
     }
 
     /** Each option's count, and its count in the top and bottom groups, from the counts of each set given. */
-    private Map<Long, OptionCounts> optionCounts(List<Long> ids, ReportFilter filter, Thirds thirds) {
+    static Map<Long, OptionCounts> optionCounts(List<MarkCell> cells, Thirds thirds) {
         Map<Long, OptionCounts> counts = new HashMap<>();
-        for (ChoiceCounts choice : repository.choiceCounts(ids, filter, thirds.topFrom(), thirds.bottomTo())) {
-            for (String id : choice.optionIds().split(",")) {
+        for (MarkCell cell : cells) {
+            if (cell.optionIds() == null) {
+                continue;
+            }
+            // Totals summed in another order may differ in their last bits from the cut's.
+            long top = thirds.topFrom() != null && cell.total() >= thirds.topFrom() - 1e-9 ? cell.learners() : 0;
+            long bottom = thirds.bottomTo() != null && cell.total() <= thirds.bottomTo() + 1e-9 ? cell.learners() : 0;
+            for (String id : cell.optionIds().split(",")) {
                 if (id.isBlank()) {
                     continue;
                 }
                 long optionId = Long.parseLong(id.strip());
                 counts.merge(
                         optionId,
-                        new OptionCounts(optionId, choice.chosen(), choice.top(), choice.bottom()),
+                        new OptionCounts(optionId, cell.learners(), top, bottom),
                         (x, y) -> new OptionCounts(
                                 optionId, x.chosen() + y.chosen(), x.top() + y.top(), x.bottom() + y.bottom()));
             }

@@ -2,20 +2,17 @@ package org.lectern.analytics;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.percentileCont;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.when;
 import static org.lectern.db.schema.Tables.CHAPTER;
 import static org.lectern.db.schema.Tables.QUESTION;
 import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 import static org.lectern.db.schema.Tables.QUESTION_OPTION;
 import static org.lectern.db.schema.Tables.SECTION;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Item analysis in SQL: each query reduces the chosen attempts to a few sums or counts per question or per quiz
@@ -143,18 +139,22 @@ final class ItemAnalysisRepository {
         return medians;
     }
 
-    /** How many learners who answered a question got mark x on it and total X: one row per distinct pair. */
-    record MarkCell(long questionId, double mark, double total, long learners) {}
+    /**
+     * How many learners who answered a question got mark x on it, total X, with the same set of options (null for
+     * questions without options): one row per distinct combination.
+     */
+    record MarkCell(long questionId, double mark, double total, String optionIds, long learners) {}
 
     List<MarkCell> markHistogram(List<Long> questions, ReportFilter filter) {
         var a = attemptsWithTotals(questions, filter);
         Field<Long> question = a.field("question_id", Long.class);
         Field<Double> mark = a.field("mark", Double.class);
         Field<Double> total = a.field("total", Double.class);
-        return dsl.select(question, mark, total, count())
+        Field<String> options = a.field("option_ids", String.class);
+        return dsl.select(question, mark, total, options, count())
                 .from(a)
-                .groupBy(question, mark, total)
-                .fetch(r -> new MarkCell(r.value1(), number(r.value2()), number(r.value3()), r.value4()));
+                .groupBy(question, mark, total, options)
+                .fetch(r -> new MarkCell(r.value1(), number(r.value2()), number(r.value3()), r.value4(), r.value5()));
     }
 
     /** How many learners have each total X. */
@@ -167,42 +167,6 @@ final class ItemAnalysisRepository {
                 .from(t)
                 .groupBy(total)
                 .fetch(r -> new TotalCell(number(r.value1()), r.value2()));
-    }
-
-    /** Learners who gave the same set of options to a question: how many, and how many in the top and bottom third. */
-    record ChoiceCounts(long questionId, String optionIds, long chosen, long top, long bottom) {}
-
-    /**
-     * @param topFrom totals at or above this are the top group (null: nobody)
-     * @param bottomTo totals at or below this are the bottom group (null: nobody)
-     */
-    List<ChoiceCounts> choiceCounts(List<Long> questions, ReportFilter filter, Double topFrom, Double bottomTo) {
-        var a = attemptsWithTotals(questions, filter);
-        Field<Long> question = a.field("question_id", Long.class);
-        Field<String> options = a.field("option_ids", String.class);
-        Field<BigDecimal> total = rankingTotal(a.field("total", Double.class));
-        Condition top = topFrom == null ? DSL.falseCondition() : total.ge(rounded(topFrom));
-        Condition bottom = bottomTo == null ? DSL.falseCondition() : total.le(rounded(bottomTo));
-        return dsl.select(
-                        question,
-                        options,
-                        count(),
-                        sum(when(top, inline(1)).otherwise(inline(0))),
-                        sum(when(bottom, inline(1)).otherwise(inline(0))))
-                .from(a)
-                .where(options.isNotNull())
-                .groupBy(question, options)
-                .fetch(r -> new ChoiceCounts(
-                        r.value1(), r.value2(), r.value3(), (long) number(r.value4()), (long) number(r.value5())));
-    }
-
-    private static BigDecimal rounded(double total) {
-        return BigDecimal.valueOf(total).setScale(6, java.math.RoundingMode.HALF_UP);
-    }
-
-    /** Totals compared for the ranking, rounded so sums added up in another order still compare equal. */
-    private static Field<BigDecimal> rankingTotal(Field<Double> total) {
-        return total.cast(SQLDataType.DECIMAL(24, 6));
     }
 
     /** {@code t}: each learner's total X over the questions in scope (unanswered questions count 0). */

@@ -86,10 +86,9 @@ final class AnalyticsBench {
                 .toList();
         System.out.println("quiz report, first attempts, query by query (one run each):");
         step("  questions and options", () -> repository.options(quiz));
-        step("  learners per (question, mark, total)", () -> repository.markHistogram(ids, ReportFilter.ALL));
+        step("  learners per (question, mark, total, options)", () -> repository.markHistogram(ids, ReportFilter.ALL));
         step("  learners per total", () -> repository.totalHistogram(ids, ReportFilter.ALL));
         step("  median time per question", () -> repository.medianTimes(ids, ReportFilter.ALL));
-        step("  option sets, top and bottom groups", () -> repository.choiceCounts(ids, ReportFilter.ALL, 7.0, 3.0));
     }
 
     private static void step(String what, Supplier<?> query) {
