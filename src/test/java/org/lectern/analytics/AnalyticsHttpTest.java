@@ -160,6 +160,17 @@ class AnalyticsHttpTest {
     }
 
     @Test
+    void aWholeCourseAndAQuizWithoutQuestionsAreReportedToo() {
+        Visitor admin = admin();
+        HttpResponse<String> course = admin.get("/admin/analytics/sample-course/quiz?basis=best");
+        assertThat(course.statusCode()).isEqualTo(200);
+        assertThat(course.body()).contains("data-question=\"order-it\"", "scatter-desc");
+        HttpResponse<String> empty = admin.get("/admin/analytics/sample-course/quiz?quiz=more");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("This quiz has no questions.");
+    }
+
+    @Test
     void badFilterValuesGetAClear400AndUnknownPlacesA404() {
         Visitor admin = admin();
         HttpResponse<String> basis = admin.get(QUIZ + "&basis=worst");
