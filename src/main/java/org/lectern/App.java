@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 import org.lectern.accounts.Accounts;
+import org.lectern.analytics.Analytics;
 import org.lectern.ask.AskModule;
 import org.lectern.challenge.ChallengeController;
 import org.lectern.challenge.Challenges;
@@ -124,6 +125,7 @@ public final class App implements AutoCloseable {
                     currentUser,
                     flash,
                     config.server().dataDir().resolve("imports"));
+            Analytics analytics = new Analytics(database.dsl(), catalog, renderer);
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy(), metrics::cachedPage);
             this.server = WebServer.create(config.server(), errors, fastPath, web -> {
@@ -145,6 +147,7 @@ public final class App implements AutoCloseable {
                 web.routes.post("/courses/{course}/{section}/{chapter}/read", progress::markRead, Access.SIGNED_IN);
                 web.routes.get("/me", progress::dashboard, Access.SIGNED_IN);
                 accounts.addRoutes(web, renderer);
+                analytics.addRoutes(web);
                 runner.addRoutes(web.routes);
                 ask.addRoutes(web, renderer);
                 challenges.addRoutes(web.routes);

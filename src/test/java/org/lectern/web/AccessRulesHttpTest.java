@@ -45,7 +45,8 @@ class AccessRulesHttpTest {
                 Map.entry("challenge", "1"),
                 Map.entry("revision", "1"),
                 Map.entry("token", "0123456789abcdef0123456789abcdef"),
-                Map.entry("name", "diagram.svg"));
+                Map.entry("name", "diagram.svg"),
+                Map.entry("table", "questions"));
     }
 
     @AfterAll
