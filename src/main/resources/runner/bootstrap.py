@@ -77,6 +77,11 @@ def start():
     path = os.path.join(workdir, "main.py")
     with open(path, "wb") as main_file:
         main_file.write(source)
+    # PYTHONUNBUFFERED makes print() write its text and its newline apart, so two processes or threads printing at
+    # once could mix their lines ("Thread startingProcess starting"). Line buffering, as in a terminal, hands each
+    # line to the kernel whole, still the moment it is complete; forked children inherit it.
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(line_buffering=True, write_through=False)
     run(path, source)
 
 

@@ -47,6 +47,26 @@ class LegitimateConcurrencyTest {
     }
 
     @Test
+    void linesPrintedAtOnceByAThreadAndAForkedProcessEachArriveWhole() {
+        Transcript t = ok(
+                "import multiprocessing, threading",
+                "def talk(who):",
+                "    for i in range(300):",
+                "        print(f'{who} says line {i}')",
+                "if __name__ == '__main__':",
+                "    multiprocessing.set_start_method('fork')",
+                "    p = multiprocessing.Process(target=talk, args=('process',))",
+                "    t = threading.Thread(target=talk, args=('thread',))",
+                "    p.start()",
+                "    t.start()",
+                "    talk('main')",
+                "    t.join()",
+                "    p.join()");
+        String[] lines = t.stdout().split("\n");
+        assertThat(lines).hasSize(900).allMatch(line -> line.matches("(process|thread|main) says line \\d+"));
+    }
+
+    @Test
     void processesTalkThroughAQueueAndAPipe() {
         Transcript t = ok(
                 "from multiprocessing import Process, Queue, Pipe",
