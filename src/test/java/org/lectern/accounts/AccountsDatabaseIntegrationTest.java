@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lectern.config.Config;
-import org.lectern.db.Database;
+import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 
 /** The accounts' SQL against a fresh H2 and a fresh PostgreSQL schema: the same statements must work on both. */
@@ -23,25 +22,11 @@ class AccountsDatabaseIntegrationTest {
     @TempDir
     Path dataDir;
 
-    private TestDatabase.Handle handle;
-    private Database database;
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
 
     private DSLContext open(TestDatabase kind) {
-        handle = kind.create(dataDir);
-        database = Database.open(
-                handle.config(),
-                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
-        return database.dsl();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
+        return databases.open(kind, dataDir).dsl();
     }
 
     @ParameterizedTest

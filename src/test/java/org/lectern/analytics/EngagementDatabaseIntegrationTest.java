@@ -6,14 +6,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.config.Config;
-import org.lectern.db.Database;
+import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 
 /** The funnel, feedback and run reports' SQL on H2 and PostgreSQL, against rows written here. */
@@ -21,25 +19,11 @@ class EngagementDatabaseIntegrationTest {
     @TempDir
     Path dataDir;
 
-    private TestDatabase.Handle handle;
-    private Database database;
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
 
     private DSLContext open(TestDatabase kind) {
-        handle = kind.create(dataDir);
-        database = Database.open(
-                handle.config(),
-                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
-        return database.dsl();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
+        return databases.open(kind, dataDir).dsl();
     }
 
     /** 23:30 UTC on a Sunday is already Monday in Amsterdam: weeks and days are taken in UTC. */

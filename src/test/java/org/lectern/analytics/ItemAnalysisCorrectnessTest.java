@@ -16,12 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.config.Config;
-import org.lectern.db.Database;
+import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 
 /**
@@ -35,8 +34,8 @@ class ItemAnalysisCorrectnessTest {
     @TempDir
     Path dataDir;
 
-    private TestDatabase.Handle handle;
-    private Database database;
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
 
     /** A question of the dataset: its points and its options' correctness, keyed as the attempts name them. */
     private record Q(String key, String kind, int points, Map<String, Boolean> options) {}
@@ -89,21 +88,7 @@ class ItemAnalysisCorrectnessTest {
     private long course, section, chapterA;
 
     private DSLContext open(TestDatabase kind) {
-        handle = kind.create(dataDir);
-        database = Database.open(
-                handle.config(),
-                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
-        return database.dsl();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
+        return databases.open(kind, dataDir).dsl();
     }
 
     private ItemAnalysis seeded(TestDatabase kind) {

@@ -9,17 +9,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.config.Config;
 import org.lectern.content.Catalog;
 import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.db.Database;
+import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
 
@@ -30,27 +29,16 @@ class AskRepositoryIntegrationTest {
     @TempDir
     Path dataDir;
 
-    private TestDatabase.Handle handle;
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     private Database database;
 
     private DSLContext open(TestDatabase kind) {
-        handle = kind.create(dataDir);
-        database = Database.open(
-                handle.config(),
-                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
+        database = databases.open(kind, dataDir);
         new ContentLoader(new ContentImporter(database.dsl()), new Catalog(database.dsl()))
                 .importAll(TestServer.FIXTURE_CONTENT);
         return database.dsl();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
     }
 
     @ParameterizedTest

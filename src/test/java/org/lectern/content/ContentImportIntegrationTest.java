@@ -8,14 +8,13 @@ import static org.lectern.db.schema.Tables.QUESTION;
 import static org.lectern.db.schema.Tables.QUESTION_OPTION;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.config.Config;
 import org.lectern.db.Database;
+import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestFiles;
 import org.lectern.testing.TestServer;
@@ -28,28 +27,17 @@ class ContentImportIntegrationTest {
     @TempDir
     Path content;
 
-    private TestDatabase.Handle handle;
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     private Database database;
     private ContentLoader loader;
 
     private DSLContext open(TestDatabase kind) {
-        handle = kind.create(dataDir);
-        database = Database.open(
-                handle.config(),
-                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
+        database = databases.open(kind, dataDir);
         loader = new ContentLoader(new ContentImporter(database.dsl()), new Catalog(database.dsl()));
         TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
         return database.dsl();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
     }
 
     private Path course(String relative) {

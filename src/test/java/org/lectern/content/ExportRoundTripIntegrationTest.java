@@ -9,16 +9,15 @@ import static org.lectern.db.schema.Tables.SECTION;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.config.Config;
 import org.lectern.db.Database;
+import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 
 /** Import → export gives identical files; export → import changes nothing. On H2 and PostgreSQL. */
@@ -29,29 +28,18 @@ class ExportRoundTripIntegrationTest {
     @TempDir
     Path exported;
 
-    private TestDatabase.Handle handle;
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     private Database database;
     private ContentLoader loader;
     private CourseExporter exporter;
 
     private DSLContext open(TestDatabase kind) {
-        handle = kind.create(dataDir);
-        database = Database.open(
-                handle.config(),
-                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
+        database = databases.open(kind, dataDir);
         loader = new ContentLoader(new ContentImporter(database.dsl()), new Catalog(database.dsl()));
         exporter = new CourseExporter(database.dsl());
         return database.dsl();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
     }
 
     @ParameterizedTest

@@ -12,17 +12,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.config.Config;
 import org.lectern.content.Catalog;
 import org.lectern.content.ContentException;
 import org.lectern.content.ContentImporter;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseFiles;
 import org.lectern.db.Database;
+import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
 
@@ -35,7 +35,9 @@ class StudioDatabaseIntegrationTest {
     @TempDir
     Path dataDir;
 
-    private TestDatabase.Handle handle;
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     private Database database;
     private Drafts drafts;
     private Publisher publisher;
@@ -43,10 +45,7 @@ class StudioDatabaseIntegrationTest {
     private Catalog catalog;
 
     private DSLContext open(TestDatabase kind) {
-        handle = kind.create(dataDir);
-        database = Database.open(
-                handle.config(),
-                Config.fromMap(Map.of("LECTERN_DATA_DIR", dataDir.toString())).server());
+        database = databases.open(kind, dataDir);
         catalog = new Catalog(database.dsl());
         ContentLoader loader = new ContentLoader(new ContentImporter(database.dsl()), catalog);
         loader.importAll(TestServer.FIXTURE_CONTENT);
@@ -54,16 +53,6 @@ class StudioDatabaseIntegrationTest {
         publisher = new Publisher(loader, drafts, new AnswerChanges(database.dsl()));
         revisions = new RevisionRepository(database.dsl());
         return database.dsl();
-    }
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-        if (handle != null) {
-            handle.close();
-        }
     }
 
     private long save(String path, String text, String base) {
