@@ -6,9 +6,7 @@ import static org.lectern.db.schema.Tables.CHALLENGE_SUBMISSION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.lectern.accounts.Role;
 import org.lectern.db.schema.tables.records.ChallengeSubmissionRecord;
 import org.lectern.testing.CheckClient;
+import org.lectern.testing.ServerPerDatabase;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
@@ -31,33 +30,17 @@ import org.lectern.testing.Visitor;
  */
 class ChallengeHttpTest {
     private static final String PASSWORD = "a long and unusual passphrase";
-    private static final Map<TestDatabase, TestServer> servers = new EnumMap<>(TestDatabase.class);
-    private static final List<TestDatabase.Handle> databases = new ArrayList<>();
+    private static final ServerPerDatabase servers = new ServerPerDatabase(
+            CheckCourse.CONTENT, Map.of("LECTERN_RUNNER_RUNS_PER_MINUTE", "1000", "LECTERN_RUNNER_MAX_CODE", "4K"));
     private static final AtomicInteger people = new AtomicInteger();
 
     private static TestServer server(TestDatabase kind) {
-        return servers.computeIfAbsent(kind, k -> {
-            try {
-                TestDatabase.Handle db = k.create(Files.createTempDirectory("lectern-challenge-db-"));
-                databases.add(db);
-                return TestServer.start(
-                        CheckCourse.CONTENT,
-                        Map.of(
-                                "DATABASE_URL", db.config().url(),
-                                "DATABASE_USER", db.config().user(),
-                                "DATABASE_PASSWORD", db.config().password(),
-                                "LECTERN_RUNNER_RUNS_PER_MINUTE", "1000",
-                                "LECTERN_RUNNER_MAX_CODE", "4K"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return servers.on(kind);
     }
 
     @AfterAll
     static void stop() {
-        servers.values().forEach(TestServer::close);
-        databases.forEach(TestDatabase.Handle::close);
+        servers.close();
     }
 
     private record Learner(long id, Visitor visitor) {}

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.lectern.accounts.Role;
 import org.lectern.db.schema.tables.records.QuestionAttemptRecord;
 import org.lectern.testing.FixtureQuiz;
+import org.lectern.testing.ServerPerDatabase;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
@@ -28,31 +27,16 @@ import org.lectern.testing.Visitor;
 class QuizHttpTest {
     private static final String PASSWORD = "a long and unusual passphrase";
     private static final String CHAPTER = "/courses/sample-course/basics/second";
-    private static final Map<TestDatabase, TestServer> servers = new EnumMap<>(TestDatabase.class);
-    private static final List<TestDatabase.Handle> databases = new ArrayList<>();
+    private static final ServerPerDatabase servers = new ServerPerDatabase(TestServer.FIXTURE_CONTENT, Map.of());
     private static final AtomicInteger people = new AtomicInteger();
 
     private static TestServer server(TestDatabase kind) {
-        return servers.computeIfAbsent(kind, k -> {
-            try {
-                TestDatabase.Handle db = k.create(Files.createTempDirectory("lectern-quiz-db-"));
-                databases.add(db);
-                return TestServer.start(
-                        TestServer.FIXTURE_CONTENT,
-                        Map.of(
-                                "DATABASE_URL", db.config().url(),
-                                "DATABASE_USER", db.config().user(),
-                                "DATABASE_PASSWORD", db.config().password()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return servers.on(kind);
     }
 
     @AfterAll
     static void stop() {
-        servers.values().forEach(TestServer::close);
-        databases.forEach(TestDatabase.Handle::close);
+        servers.close();
     }
 
     private record Learner(long id, Visitor visitor) {}
