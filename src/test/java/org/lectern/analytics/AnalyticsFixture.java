@@ -16,10 +16,10 @@ import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 
 /** Writes courses, questions, people and attempts straight into a test database, for the analytics tests. */
-final class AnalyticsFixture {
+public final class AnalyticsFixture {
     private final DSLContext dsl;
 
-    AnalyticsFixture(DSLContext dsl) {
+    public AnalyticsFixture(DSLContext dsl) {
         this.dsl = dsl;
     }
 
@@ -141,7 +141,7 @@ final class AnalyticsFixture {
                 .execute();
     }
 
-    void submission(long challenge, long user, int number, boolean passed, OffsetDateTime at) {
+    public void submission(long challenge, long user, int number, boolean passed, OffsetDateTime at) {
         dsl.insertInto(CHALLENGE_SUBMISSION)
                 .set(CHALLENGE_SUBMISSION.CHALLENGE_ID, challenge)
                 .set(CHALLENGE_SUBMISSION.USER_ID, user)

@@ -16,9 +16,10 @@ import org.lectern.testing.TestFiles;
 import org.lectern.testing.TestServer;
 
 /**
- * kill -9 under load, with a few learners: the server in its own JVM is SIGKILLed while they answer, run code and
- * leave feedback, then restarted on the same data folder; every answer and feedback they were told was saved must be
- * there exactly once, and nothing of the killed server's sandboxes may remain. {@code bench/crash} is the full size.
+ * kill -9 under load, with a few learners: the server in its own JVM is SIGKILLed while they answer, run code, leave
+ * feedback and check challenges, then restarted on the same data folder; every answer, feedback and check they were
+ * told was saved must be there exactly once (checks numbered 1, 2, 3, … per learner and challenge), and nothing of the
+ * killed server's sandboxes may remain. {@code bench/crash} is the full size.
  */
 class CrashTest {
     private static final int LEARNERS = 6;
@@ -75,6 +76,9 @@ class CrashTest {
                 .as("answers acknowledged")
                 .isGreaterThan(LEARNERS);
         assertThat(session.run().figures().runs()).as("runs").containsKey("ok");
+        assertThat(session.run().ledger().acknowledgedChecks())
+                .as("checks acknowledged as stored: %s", session.run().figures().checks())
+                .isPositive();
         List<String> log = Files.readAllLines(work.resolve("server.log"));
         assertThat(log)
                 .as("a second server started on the same data")

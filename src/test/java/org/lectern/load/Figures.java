@@ -9,10 +9,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What a load run measured: latencies per kind of request, runs by status, errors by kind. Thread-safe. */
+/**
+ * What a load run measured: latencies per kind of request, runs by status, checks by outcome, errors by kind.
+ * Thread-safe.
+ */
 public final class Figures {
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> runs = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> checks = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final AtomicInteger openSockets = new AtomicInteger();
@@ -25,6 +29,11 @@ public final class Figures {
 
     void run(String status) {
         runs.computeIfAbsent(status, k -> new LongAdder()).increment();
+    }
+
+    /** How a challenge's Check ended: which code got which verdict, or why it got none. */
+    void check(String outcome) {
+        checks.computeIfAbsent(outcome, k -> new LongAdder()).increment();
     }
 
     void error(String kind) {
@@ -66,6 +75,10 @@ public final class Figures {
 
     public Map<String, Long> runs() {
         return counts(runs);
+    }
+
+    public Map<String, Long> checks() {
+        return counts(checks);
     }
 
     public long count(String kind) {

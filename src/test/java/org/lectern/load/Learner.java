@@ -1,13 +1,11 @@
 package org.lectern.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,29 +13,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * One simulated learner: logs in, keeps a runner WebSocket open, and until the deadline reads chapters, answers
- * their questions (right and wrong), runs snippets and leaves feedback, with a pause between steps as people take.
- * Everything goes over real HTTP and WebSocket; what the server acknowledged goes into the {@link Ledger}.
+ * their questions (right and wrong), runs snippets, leaves feedback and presses Check on challenges (with the
+ * starter or the solution), with a pause between steps as people take. Everything goes over real HTTP and
+ * WebSocket; what the server acknowledged goes into the {@link Ledger}.
  */
 final class Learner {
     static final String PASSWORD = "correct horse battery load";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RUN_PATIENCE = Duration.ofSeconds(40);
+    /** A check may run its code several times in a row (a challenge's {@code repeat}), each run queued as any. */
+    private static final Duration CHECK_PATIENCE = Duration.ofSeconds(80);
+
     private static final Pattern QUESTION_ACTION = Pattern.compile("action=\"([^\"]*/questions/(\\d+))\"");
     private static final Pattern OPTION = Pattern.compile("name=\"option\" value=\"(\\d+)\"");
     private static final Pattern LINE = Pattern.compile("name=\"line\" value=\"([^\"]*)\"");
     private static final Pattern VERDICT = Pattern.compile("quiz-question--(correct|wrong)");
+    private static final Pattern CHALLENGE_TITLE = Pattern.compile("id=\"challenge-title-(\\d+)\"[^>]*>([^<]*)</h3>");
 
     /** The snippet mix: mostly short prints, some one-second sleeps, a few small process pools. */
     static final List<String> SNIPPETS = List.of(
@@ -58,15 +56,16 @@ final class Learner {
     private final Random random;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final long thinkMillis;
-    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-    private WebSocket socket;
-    private AtomicBoolean socketCounted;
+    private final CourseChallenges courseChallenges;
+    private FrameSocket socket;
+    private FrameSocket checkSocket;
 
     Learner(
             HttpClient http,
             String base,
             String email,
             List<String> chapters,
+            CourseChallenges courseChallenges,
             Figures figures,
             Ledger ledger,
             long seed,
@@ -75,6 +74,7 @@ final class Learner {
         this.base = base;
         this.email = email;
         this.chapters = chapters;
+        this.courseChallenges = courseChallenges;
         this.figures = figures;
         this.ledger = ledger;
         this.random = new Random(seed);
@@ -115,6 +115,7 @@ final class Learner {
             }
         } finally {
             dropSocket();
+            dropCheckSocket();
         }
     }
 
@@ -153,6 +154,11 @@ final class Learner {
         }
         if (random.nextInt(4) == 0) {
             leaveFeedback(chapter);
+            think(deadline);
+        }
+        List<Challenge> challenges = challenges(page.body());
+        if (!challenges.isEmpty() && random.nextInt(4) == 0) {
+            check(chapter, challenges.get(random.nextInt(challenges.size())));
             think(deadline);
         }
     }
@@ -223,40 +229,19 @@ final class Learner {
     // ---- the runner's WebSocket
 
     private void connectSocket() {
-        long start = System.nanoTime();
-        Listener listener = new Listener();
-        try {
-            socket = http.newWebSocketBuilder()
-                    .header("Cookie", cookieHeader())
-                    .connectTimeout(REQUEST_TIMEOUT)
-                    .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws/run"), listener)
-                    .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            figures.latency("ws connect", System.nanoTime() - start);
-            figures.socketOpened();
-            socketCounted = listener.open;
-        } catch (Exception e) {
-            figures.error("ws connect: " + rootName(e));
-            socket = null;
-        }
+        socket = FrameSocket.connect(http, base, "/ws/run", cookieHeader(), true, figures, REQUEST_TIMEOUT);
     }
 
     private void run(String code) {
-        if (socket == null || socket.isOutputClosed() || socket.isInputClosed()) {
+        if (socket == null || !socket.isOpen()) {
             connectSocket();
             if (socket == null) {
                 return;
             }
         }
-        frames.clear();
         long start = System.nanoTime();
         try {
-            socket.sendText(
-                            JSON.createObjectNode()
-                                    .put("type", "run")
-                                    .put("code", code)
-                                    .toString(),
-                            true)
-                    .get(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            socket.send(FrameSocket.JSON.createObjectNode().put("type", "run").put("code", code), REQUEST_TIMEOUT);
         } catch (Exception e) {
             figures.error("run send: " + rootName(e));
             dropSocket();
@@ -271,7 +256,7 @@ final class Learner {
         while (true) {
             JsonNode frame;
             try {
-                frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                frame = socket.next(deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -290,8 +275,7 @@ final class Learner {
                 figures.run(frame.path("status").asText());
                 return;
             } else if (type.equals("error")) {
-                String message = frame.path("message").asText();
-                figures.run(message.contains("busy") ? "refused: busy" : "refused: " + message);
+                figures.run(refusal(frame));
                 return;
             } else if (type.equals("closed")) {
                 figures.run("connection closed");
@@ -302,53 +286,130 @@ final class Learner {
         }
     }
 
+    private static String refusal(JsonNode error) {
+        String message = error.path("message").asText();
+        return message.contains("busy") ? "refused: busy" : "refused: " + message;
+    }
+
     private void dropSocket() {
         if (socket != null) {
-            socket.abort();
+            socket.drop();
             socket = null;
-            if (socketCounted.compareAndSet(true, false)) {
-                figures.socketClosed();
+        }
+    }
+
+    // ---- Check on a challenge, over the page's /ws/check
+
+    /** A challenge as the chapter page shows it: its id and title. */
+    record Challenge(long id, String title) {}
+
+    static List<Challenge> challenges(String html) {
+        return CHALLENGE_TITLE
+                .matcher(html)
+                .results()
+                .map(m -> new Challenge(
+                        Long.parseLong(m.group(1)), unescape(m.group(2).trim())))
+                .toList();
+    }
+
+    /**
+     * Presses Check with the challenge's solution or its starter (which fails its tests), then waits for the verdict
+     * (the frame that says the check is stored, with its attempt number) or for why there is none.
+     */
+    private void check(String chapter, Challenge challenge) {
+        var code = courseChallenges.find(chapter, challenge.title());
+        if (code.isEmpty()) {
+            figures.error("check: no content for \"" + challenge.title() + "\" of " + chapter);
+            return;
+        }
+        if (checkSocket == null || !checkSocket.isOpen()) {
+            checkSocket = FrameSocket.connect(http, base, "/ws/check", cookieHeader(), false, figures, REQUEST_TIMEOUT);
+            if (checkSocket == null) {
+                return;
+            }
+        }
+        boolean right = random.nextBoolean();
+        String[] slugs = chapter.split("/");
+        var frame = FrameSocket.JSON
+                .createObjectNode()
+                .put("type", "check")
+                .put("course", slugs[2])
+                .put("section", slugs[3])
+                .put("chapter", slugs[4])
+                .put("challenge", challenge.id())
+                .put("code", right ? code.get().solution() : code.get().starter());
+        ledger.checkSent(email, challenge.id());
+        long start = System.nanoTime();
+        try {
+            checkSocket.send(frame, REQUEST_TIMEOUT);
+        } catch (Exception e) {
+            figures.error("check send: " + rootName(e));
+            dropCheckSocket();
+            return;
+        }
+        awaitVerdict(challenge.id(), right ? "solution" : "starter", start);
+    }
+
+    /** Reads the check's frames up to its "ended", as the page does, so none of them is left for the next check. */
+    private void awaitVerdict(long challengeId, String code, long start) {
+        long deadline = start + CHECK_PATIENCE.toNanos();
+        boolean verdict = false;
+        while (true) {
+            JsonNode frame;
+            try {
+                frame = checkSocket.next(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (frame == null) {
+                figures.check(verdict ? code + ": no end after the verdict" : "no answer");
+                figures.error("check: no end within " + CHECK_PATIENCE.toSeconds() + " s");
+                return;
+            }
+            switch (frame.path("type").asText()) {
+                case "verdict" -> {
+                    verdict = true;
+                    boolean passed = frame.path("passed").asBoolean();
+                    ledger.checkAcknowledged(
+                            email, challengeId, frame.path("attemptNo").asInt(), passed);
+                    figures.latency("check to verdict", System.nanoTime() - start);
+                    figures.check(code + (passed ? " passed" : " failed"));
+                }
+                case "ended" -> {
+                    if (!verdict) {
+                        figures.check("ended, not stored");
+                    }
+                    return;
+                }
+                case "error" -> {
+                    // a refusal of the check frame itself comes without an "ended"; what follows is cleared
+                    int status = frame.path("status").asInt();
+                    figures.check(refusal(frame));
+                    if (status >= 500 && status != 503) {
+                        figures.error("check: error " + status);
+                    }
+                    return;
+                }
+                case "closed" -> {
+                    if (!verdict) {
+                        figures.check("connection closed");
+                    }
+                    figures.error("check: socket closed " + frame.path("code").asText());
+                    dropCheckSocket();
+                    return;
+                }
+                default -> {
+                    // queued, started, output, exit and repetition frames: the check is going
+                }
             }
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-        /** True while this socket counts as open, so that its close is counted once, whoever notices first. */
-        private final AtomicBoolean open = new AtomicBoolean(true);
-
-        private void closed() {
-            if (open.compareAndSet(true, false)) {
-                figures.socketClosed();
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    frames.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    figures.error("run: frame that is not JSON");
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed();
-            frames.add(JSON.createObjectNode().put("type", "closed").put("code", statusCode));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed();
-            frames.add(JSON.createObjectNode().put("type", "closed").put("code", rootName(error)));
+    private void dropCheckSocket() {
+        if (checkSocket != null) {
+            checkSocket.drop();
+            checkSocket = null;
         }
     }
 
@@ -436,7 +497,7 @@ final class Learner {
         }
     }
 
-    private static String rootName(Throwable e) {
+    static String rootName(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();

@@ -1,6 +1,7 @@
 package org.lectern.load;
 
 import static org.lectern.db.schema.Tables.APP_USER;
+import static org.lectern.db.schema.Tables.CHALLENGE_SUBMISSION;
 import static org.lectern.db.schema.Tables.CHAPTER;
 import static org.lectern.db.schema.Tables.CHAPTER_FEEDBACK;
 import static org.lectern.db.schema.Tables.COURSE;
@@ -9,14 +10,19 @@ import static org.lectern.db.schema.Tables.SECTION;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Compares the database with what the learners were told: every acknowledged answer and feedback is stored exactly
- * once, and nothing is stored that was never sent. Lists every discrepancy; an empty list means all is well.
+ * Compares the database with what the learners were told: every acknowledged answer, feedback and check is stored
+ * exactly once, and nothing is stored that was never sent. Lists every discrepancy; an empty list means all is well.
  */
 public final class LedgerCheck {
     private static final String LEARNERS = "%@load.example";
@@ -27,6 +33,7 @@ public final class LedgerCheck {
         List<String> problems = new ArrayList<>();
         checkAnswers(ledger, db, problems);
         checkFeedback(ledger, db, problems);
+        checkSubmissions(ledger, db, problems);
         return problems;
     }
 
@@ -92,5 +99,61 @@ public final class LedgerCheck {
                 problems.add("feedback of " + key + " stored but never sent");
             }
         });
+    }
+
+    /**
+     * Checks: per learner and challenge the stored attempts are numbered 1, 2, 3, … without a gap or a repeat, every
+     * verdict a learner was sent is stored under its attempt number with the same outcome, and no more are stored
+     * than were sent.
+     */
+    private static void checkSubmissions(Ledger ledger, DSLContext db, List<String> problems) {
+        Map<String, Map<Integer, Boolean>> stored = new HashMap<>();
+        db.select(
+                        APP_USER.EMAIL,
+                        CHALLENGE_SUBMISSION.CHALLENGE_ID,
+                        CHALLENGE_SUBMISSION.ATTEMPT_NO,
+                        CHALLENGE_SUBMISSION.PASSED)
+                .from(CHALLENGE_SUBMISSION)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(CHALLENGE_SUBMISSION.USER_ID))
+                .where(APP_USER.EMAIL.like(LEARNERS))
+                .forEach(row -> {
+                    String key = row.value1() + " " + row.value2();
+                    if (stored.computeIfAbsent(key, k -> new TreeMap<>()).put(row.value3(), row.value4()) != null) {
+                        problems.add("checks of " + key + ": attempt " + row.value3() + " stored twice");
+                    }
+                });
+        stored.forEach((key, attempts) -> {
+            if (!attempts.keySet().equals(numbersUpTo(attempts.size()))) {
+                problems.add("checks of " + key + " not numbered 1 to " + attempts.size() + ": " + attempts.keySet());
+            }
+            Ledger.Checks sent = ledger.checks.get(key);
+            if (sent == null) {
+                problems.add("checks of " + key + " stored but never sent");
+            } else if (attempts.size() > sent.sent().get()) {
+                problems.add(
+                        "duplicated checks of " + key + ": " + sent.sent() + " sent, " + attempts.size() + " stored");
+            }
+        });
+        ledger.checks.forEach((key, sent) -> {
+            Map<Integer, Boolean> attempts = stored.getOrDefault(key, Map.of());
+            Set<Integer> told = new HashSet<>();
+            for (Ledger.Verdict verdict : sent.acknowledged()) {
+                if (!told.add(verdict.attemptNo())) {
+                    problems.add("checks of " + key + ": attempt " + verdict.attemptNo() + " acknowledged twice");
+                }
+                Boolean passed = attempts.get(verdict.attemptNo());
+                if (passed == null) {
+                    problems.add("lost check of " + key + ": attempt " + verdict.attemptNo() + " acknowledged");
+                } else if (passed != verdict.passed()) {
+                    problems.add("check of " + key + ", attempt " + verdict.attemptNo() + ": told passed="
+                            + verdict.passed() + ", stored passed=" + passed);
+                }
+            }
+        });
+    }
+
+    private static Set<Integer> numbersUpTo(int n) {
+        return IntStream.rangeClosed(1, n).boxed().collect(Collectors.toSet());
     }
 }

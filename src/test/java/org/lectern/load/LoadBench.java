@@ -67,6 +67,7 @@ public final class LoadBench {
     public static final class Session {
         private final Path work;
         private final List<String> jvm;
+        private final Path content;
         private final Map<String, String> serverEnv = new HashMap<>();
         private final List<String> report = new ArrayList<>();
         private final AtomicLong peakThreads = new AtomicLong();
@@ -79,6 +80,7 @@ public final class LoadBench {
         public Session(Path work, List<String> jvm, Path content, Map<String, String> extraEnv) {
             this.work = work;
             this.jvm = jvm;
+            this.content = content;
             serverEnv.put("LECTERN_DATA_DIR", work.resolve("data").toString());
             serverEnv.put("LECTERN_CONTENT_DIR", content.toAbsolutePath().toString());
             serverEnv.put("LECTERN_SANDBOX_CGROUP_NAME", CGROUP_NAME);
@@ -116,7 +118,7 @@ public final class LoadBench {
         public int measure(int learners, Duration duration, Duration ramp, long thinkMillis, boolean crashHalfWay)
                 throws Exception {
             start(Map.of());
-            run = LoadRun.prepare(server.url(""), learners, thinkMillis);
+            run = LoadRun.prepare(server.url(""), content, learners, thinkMillis);
             String loadBefore = loadAverage();
             long started = System.nanoTime();
             Thread sampler = sampler();
@@ -204,13 +206,15 @@ public final class LoadBench {
             System.out.print(f.table(seconds));
             System.out.println("\nruns by status:   " + f.runs());
             System.out.println("answers:          " + f.outcomes());
+            System.out.println("checks:           " + f.checks());
             System.out.println("errors by kind:   " + (f.errors().isEmpty() ? "none" : f.errors()));
             System.out.printf("server peak RSS:  %.1f MB; most threads: %d%n", peakRssKib / 1024.0, peakThreads());
             report.forEach(line -> System.out.println("crash:            " + line));
             System.out.printf(
-                    "database:         %d acknowledged answers, %d acknowledged feedback: %s%n",
+                    "database:         %d acknowledged answers, %d acknowledged feedback, %d acknowledged checks: %s%n",
                     run.ledger().acknowledgedAnswers(),
                     run.ledger().acknowledgedFeedback(),
+                    run.ledger().acknowledgedChecks(),
                     ledgerProblems.isEmpty() ? "each stored exactly once" : ledgerProblems);
             List<String> missed = new ArrayList<>();
             if (!crashed && f.errors("5xx") > 0) {
@@ -222,6 +226,9 @@ public final class LoadBench {
             // a run may end with its connection when the server is killed; otherwise every run gets an answer
             if (f.runs().containsKey("no answer") || (!crashed && f.runs().containsKey("connection closed"))) {
                 missed.add("every run answered");
+            }
+            if (f.checks().containsKey("no answer") || (!crashed && f.checks().containsKey("connection closed"))) {
+                missed.add("every check answered");
             }
             if (!crashed && f.percentileMillis("chapter", 0.99) >= 100) {
                 missed.add("chapter p99 under 100 ms");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,16 +31,20 @@ public final class LoadRun {
 
     private LoadRun() {}
 
-    /** Finds the chapters from the catalog and signs the learners up, a few at a time, outside the measured time. */
-    public static LoadRun prepare(String base, int count, long thinkMillis) {
+    /**
+     * Finds the chapters from the catalog and the challenges' code in the content folder the server imported, and
+     * signs the learners up, a few at a time, outside the measured time.
+     */
+    public static LoadRun prepare(String base, Path content, int count, long thinkMillis) {
         LoadRun run = new LoadRun();
         List<String> chapters = run.chapters(base);
         if (chapters.isEmpty()) {
             throw new IllegalStateException("No chapters found at " + base);
         }
+        CourseChallenges challenges = CourseChallenges.read(content);
         for (int i = 0; i < count; i++) {
-            run.learners.add(
-                    new Learner(run.http, base, Learner.email(i), chapters, run.figures, run.ledger, i, thinkMillis));
+            run.learners.add(new Learner(
+                    run.http, base, Learner.email(i), chapters, challenges, run.figures, run.ledger, i, thinkMillis));
         }
         ExecutorService signups = Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<Boolean>> done = new ArrayList<>();
