@@ -118,11 +118,19 @@ public record Config(
     /**
      * The H2 options match the ones jOOQ's classes were generated with, so names line up. {@code WRITE_DELAY=0}
      * writes each commit to the file before the commit returns: with H2's default (a background write up to 500 ms
-     * later) a killed server or a full disk loses answers that learners were told were saved.
+     * later) a killed server or a full disk loses answers that learners were told were saved. The price is space:
+     * every commit writes its own chunk (about 16 KB), which H2 reuses only after its retention time (45 s), so the
+     * file carries roughly 45 s of commits on top of its data, and a bulk load in one transaction grows it a lot.
      */
     public static String defaultH2Url(Path dataDir) {
+        return h2Url(dataDir, true);
+    }
+
+    /** The embedded database's URL; {@code writeEachCommit} false leaves writing to H2's background thread. */
+    public static String h2Url(Path dataDir, boolean writeEachCommit) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + (writeEachCommit ? ";WRITE_DELAY=0" : "");
     }
 
     public Config withPort(int port) {
