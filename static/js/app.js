@@ -1,4 +1,4 @@
-// Lectern's page behaviour: highlighting, copy buttons, the phone menu and the table of contents.
+// Lectern's page behaviour: highlighting, copy buttons, the header and chapter menus and the table of contents.
 // Labels come from data attributes the server fills in the reader's language.
 (function () {
   "use strict";
@@ -99,6 +99,49 @@
     });
   }
 
+  // The header's menu on narrow screens: the toggle shows only when this runs, so without scripts the links
+  // stay in the row. Escape, a click elsewhere or focus leaving the menu closes it.
+  function siteMenu() {
+    const header = document.querySelector(".site-header");
+    const toggle = header && header.querySelector(".site-menu-toggle");
+    const panel = header && header.querySelector(".site-menu");
+    if (!toggle || !panel) {
+      return;
+    }
+    const set = (open) => {
+      panel.classList.toggle("is-open", open);
+      toggle.setAttribute("aria-expanded", String(open));
+    };
+    const isOpen = () => toggle.getAttribute("aria-expanded") === "true";
+    header.classList.add("has-menu");
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => {
+      set(!isOpen());
+      if (isOpen()) {
+        const first = panel.querySelector("a, input, button");
+        if (first) {
+          first.focus();
+        }
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && isOpen()) {
+        set(false);
+        toggle.focus();
+      }
+    });
+    document.addEventListener("click", (event) => {
+      if (isOpen() && !header.contains(event.target)) {
+        set(false);
+      }
+    });
+    panel.addEventListener("focusout", (event) => {
+      if (isOpen() && event.relatedTarget && !header.contains(event.relatedTarget)) {
+        set(false);
+      }
+    });
+  }
+
   function tocTracking() {
     const links = Array.from(document.querySelectorAll(".chapter-toc .toc a"));
     if (!links.length || !("IntersectionObserver" in window)) {
@@ -138,6 +181,7 @@
   highlight();
   addCopyButtons();
   menu();
+  siteMenu();
   tocTracking();
   csrfHeader();
 })();
