@@ -162,7 +162,16 @@ public final class Challenges {
                         }
                     }
                 });
-        CheckResult result = check.start().join();
+        CheckResult result;
+        try {
+            result = check.start().join();
+        } catch (java.util.concurrent.CompletionException ended) {
+            // A later run of a repeated check refused (the quota, the queue): as if the first had been.
+            if (ended.getCause() instanceof ProgramRuns.Refused refused) {
+                throw refused;
+            }
+            throw ended;
+        }
         synchronized (output) {
             String text =
                     output.length() > MAX_VERIFY_OUTPUT ? output.substring(0, MAX_VERIFY_OUTPUT) : output.toString();
