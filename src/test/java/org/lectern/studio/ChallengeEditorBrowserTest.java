@@ -48,6 +48,11 @@ class ChallengeEditorBrowserTest {
                 .contains("return a - b");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
+        assertThat((Boolean)
+                        browser.script("const r = document.getElementById('verify-results').getBoundingClientRect();"
+                                + " return r.top < window.innerHeight && r.bottom > 0;"))
+                .as("the page opens at the results")
+                .isTrue();
         browser.resize(Browser.PHONE);
         Long overflow = (Long)
                 browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

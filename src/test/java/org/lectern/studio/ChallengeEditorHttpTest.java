@@ -110,7 +110,7 @@ class ChallengeEditorHttpTest {
         assertThat(JSON.readTree(stale.body()).get("theirs").asText()).contains("test_negative");
         HttpResponse<String> page = bob.post(tests, Map.of("text", "def test_nothing():\n    pass\n", "base", bobBase));
         assertThat(page.statusCode()).isEqualTo(409);
-        assertThat(page.body()).contains("test_negative", "def test_nothing():");
+        assertThat(page.body()).contains("test_negative", "def test_nothing():", "Someone else saved this file");
         assertThat(ann.get(tests).body()).as("nothing was overwritten").doesNotContain("test_nothing");
     }
 
