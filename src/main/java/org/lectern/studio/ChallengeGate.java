@@ -46,20 +46,41 @@ final class ChallengeGate {
         }
     }
 
-    /** The folders of the challenges in {@code files} whose files differ from the published ones, with their keys. */
+    /**
+     * The folders of the challenges in {@code files} whose files differ from the published ones, with their keys. A
+     * folder that only moved (a chapter renumbered, its four files the same) is not a change.
+     */
     static Map<String, String> changed(CourseFiles files, CourseFiles published) {
+        java.util.Set<String> publishedChallenges = new java.util.HashSet<>();
+        folders(published).forEach((dir, key) -> publishedChallenges.add(key + " " + fingerprint(published, dir)));
         Map<String, String> changed = new TreeMap<>();
+        folders(files).forEach((dir, key) -> {
+            if (!publishedChallenges.contains(key + " " + fingerprint(files, dir))) {
+                changed.put(dir, key);
+            }
+        });
+        return changed;
+    }
+
+    private static Map<String, String> folders(CourseFiles files) {
+        Map<String, String> folders = new TreeMap<>();
         for (String path : files.paths()) {
             Matcher m = CHALLENGE_FILE.matcher(path);
-            if (m.matches()
-                    && ChallengeSource.FILES.contains(m.group(3))
-                    && !java.util.Arrays.equals(
-                            files.bytes(path).orElse(null),
-                            published.bytes(path).orElse(null))) {
-                changed.put(m.group(1), m.group(2));
+            if (m.matches() && ChallengeSource.FILES.contains(m.group(3))) {
+                folders.put(m.group(1), m.group(2));
             }
         }
-        return changed;
+        return folders;
+    }
+
+    /** The hashes of a challenge folder's four files ("-" for a missing one). */
+    private static String fingerprint(CourseFiles files, String dir) {
+        StringBuilder print = new StringBuilder();
+        for (String name : ChallengeSource.FILES) {
+            print.append(files.bytes(dir + "/" + name).map(Drafts::sha).orElse("-"))
+                    .append(' ');
+        }
+        return print.toString();
     }
 
     /** The challenges in a chapter's folder, by key, in the reader's order. */
