@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.lectern.testing.Visitor;
  */
 class ChallengeEditorHttpTest {
     private static final String PASSWORD = "a long and unusual passphrase";
-    private static final Pattern BASE = Pattern.compile("id=\"base\" value=\"([0-9a-f]*)\"");
     private static final String SECOND = "/studio/courses/sample-course/chapters/basics/second";
     private static final String ADD_NUMBERS = SECOND + "/challenges/add-numbers";
     private static final String THIRD = "/studio/courses/sample-course/chapters/more/third";
@@ -46,16 +43,8 @@ class ChallengeEditorHttpTest {
         return new Visitor(server).logIn(who + "@example.org", PASSWORD);
     }
 
-    private static String base(Visitor visitor, String path) {
-        HttpResponse<String> page = visitor.get(path);
-        assertThat(page.statusCode()).as(path).isEqualTo(200);
-        Matcher m = BASE.matcher(page.body());
-        assertThat(m.find()).as("the editor carries the base version").isTrue();
-        return m.group(1);
-    }
-
     private static HttpResponse<String> save(Visitor who, String file, String text) {
-        return who.post(file, Map.of("text", text, "base", base(who, file)), "Accept", "application/json");
+        return who.post(file, Map.of("text", text, "base", EditorForms.base(who, file)), "Accept", "application/json");
     }
 
     private static JsonNode verify(Visitor who, String challenge) throws Exception {
@@ -87,8 +76,8 @@ class ChallengeEditorHttpTest {
         Visitor ann = author("ann");
         Visitor bob = author("bob");
         String tests = ADD_NUMBERS + "/files/tests.py";
-        String annBase = base(ann, tests);
-        String bobBase = base(bob, tests);
+        String annBase = EditorForms.base(ann, tests);
+        String bobBase = EditorForms.base(bob, tests);
         String annText = "from solution import add\n\n\ndef test_adds():\n    \"\"\"Adds two numbers.\"\"\"\n"
                 + "    assert add(2, 3) == 5\n\n\ndef test_negative():\n    \"\"\"Adds negatives.\"\"\"\n"
                 + "    assert add(-2, -3) == -5\n";

@@ -38,12 +38,13 @@ class ChallengeVerifyQuotaHttpTest {
                 .isEqualTo(302);
         // Checked twice in a row: the quota takes the first run and refuses the second.
         String statement = SECOND + "/challenges/another/files/challenge.md";
-        java.util.regex.Matcher base = java.util.regex.Pattern.compile("id=\"base\" value=\"([0-9a-f]*)\"")
-                .matcher(ann.get(statement).body());
-        assertThat(base.find()).isTrue();
         assertThat(ann.post(
                                 statement,
-                                Map.of("text", "---\ntitle: Another\nrepeat: 2\n---\nAgain.\n", "base", base.group(1)))
+                                Map.of(
+                                        "text",
+                                        "---\ntitle: Another\nrepeat: 2\n---\nAgain.\n",
+                                        "base",
+                                        EditorForms.base(ann, statement)))
                         .statusCode())
                 .isEqualTo(302);
         HttpResponse<String> answer =
