@@ -39,6 +39,7 @@
   let saving = false;
   let dirty = false;
   let overwrite = null;
+  let inflight = Promise.resolve();
 
   function post(url, fields, json) {
     const headers = { 'X-CSRF-Token': token };
@@ -68,13 +69,13 @@
 
   function save(message) {
     if (saving) {
-      return;
+      return inflight;
     }
     saving = true;
     clearTimeout(saveTimer);
     status.textContent = msg('saving');
     const sent = text();
-    post(form.action, { text: sent, base: overwrite || base.value, message: message || '' }, true)
+    inflight = post(form.action, { text: sent, base: overwrite || base.value, message: message || '' }, true)
       .then((response) => response.json().then((body) => ({ status: response.status, body })))
       .then(({ status: code, body }) => {
         if (code === 200) {
@@ -96,6 +97,7 @@
       .finally(() => {
         saving = false;
       });
+    return inflight;
   }
 
   function showConflict(theirs, theirSha, yours) {
@@ -147,6 +149,28 @@
     dirty = false;
     status.textContent = msg('saved');
   });
+
+  // Verify runs the saved draft: unsaved text is saved first, and a conflict stops it so the author chooses.
+  const verify = document.getElementById('verify-form');
+  if (verify) {
+    verify.addEventListener('submit', (event) => {
+      const button = verify.querySelector('button[type="submit"]');
+      if (!dirty && !saving) {
+        button.disabled = true;
+        return;
+      }
+      event.preventDefault();
+      clearTimeout(saveTimer);
+      inflight
+        .then(() => (dirty ? save('') : null))
+        .then(() => {
+          if (!dirty && conflict.hidden) {
+            button.disabled = true;
+            verify.submit();
+          }
+        });
+    });
+  }
 
   // A conflict rendered by the server (a save without JavaScript): keeping mine overwrites their save.
   if (!conflict.hidden) {

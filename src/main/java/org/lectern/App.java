@@ -109,8 +109,9 @@ public final class App implements AutoCloseable {
                     new Progress(database.dsl(), catalog, Clock.systemUTC()), catalog, renderer, currentUser);
             AskModule ask = new AskModule(config.ask(), database.dsl(), catalog, currentUser, Clock.systemUTC());
             content.whenPublished(ask::rebuildIndex);
-            ChallengeController challenges = new ChallengeController(
-                    new Challenges(database.dsl(), runner.programs()), catalog, currentUser, messages, callers);
+            Challenges challengeChecks = new Challenges(database.dsl(), runner.programs());
+            ChallengeController challenges =
+                    new ChallengeController(challengeChecks, catalog, currentUser, messages, callers);
             CourseController courses = new CourseController(
                     catalog,
                     renderer,
@@ -124,7 +125,8 @@ public final class App implements AutoCloseable {
                     renderer,
                     currentUser,
                     flash,
-                    config.server().dataDir().resolve("imports"));
+                    config.server().dataDir().resolve("imports"),
+                    challengeChecks);
             Analytics analytics = new Analytics(database.dsl(), catalog, renderer);
             GuestPageHandler fastPath =
                     new GuestPageHandler(pages, config.accounts().trustProxy(), metrics::cachedPage);

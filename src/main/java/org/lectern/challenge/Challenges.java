@@ -12,9 +12,11 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
+import org.lectern.content.CourseSource;
 import org.lectern.content.MarkdownRenderer;
 import org.lectern.runner.ProgramRuns;
 import org.lectern.runner.RunCaller;
+import org.lectern.runner.RunEvent;
 
 /**
  * Code challenges: what a chapter page shows of them, checking a learner's code against the hidden tests in the
@@ -104,6 +106,81 @@ public final class Challenges {
                 chapter.course().slug(), chapter.at().chapter().slug(), null);
         return new Check(programs, json, random, harness, RunCaller.learner(userId), challenge, code, origin, listener);
     }
+
+    /**
+     * An author's Verify: checks the reference solution (it must pass) and then the starter (it must fail) exactly as
+     * a learner's code is checked, in the sandbox, under the author's run quota. Nothing is stored, and the runs name
+     * no course, so learners' run figures stay theirs. Blocks until both checks end.
+     */
+    public Verification verify(long authorId, CourseSource.ChallengeSource source) {
+        StoredChallenge challenge = new StoredChallenge(
+                0,
+                0,
+                source.key(),
+                source.position(),
+                source.title(),
+                source.statementMd(),
+                source.starterCode(),
+                source.testCode(),
+                source.solutionCode(),
+                source.maxWallMs(),
+                source.repeatRuns(),
+                source.minProcesses());
+        try {
+            Verification.Run solution = verifyRun(authorId, challenge, source.solutionCode());
+            Verification.Run starter = verifyRun(authorId, challenge, source.starterCode());
+            return new Verification(solution, starter, null);
+        } catch (ProgramRuns.Refused refused) {
+            return Verification.refused(refused.getMessage());
+        }
+    }
+
+    private Verification.Run verifyRun(long authorId, StoredChallenge challenge, String code)
+            throws ProgramRuns.Refused {
+        StringBuilder output = new StringBuilder();
+        Check check = new Check(
+                programs,
+                json,
+                random,
+                harness,
+                RunCaller.learner(authorId),
+                challenge,
+                code,
+                new ProgramRuns.Origin(null, null, null),
+                new Check.Listener() {
+                    @Override
+                    public void repetition(int run, int of) {}
+
+                    @Override
+                    public void event(RunEvent event) {
+                        if (event instanceof RunEvent.Output o) {
+                            synchronized (output) {
+                                if (output.length() < MAX_VERIFY_OUTPUT) {
+                                    output.append(o.data());
+                                }
+                            }
+                        }
+                    }
+                });
+        CheckResult result;
+        try {
+            result = check.start().join();
+        } catch (java.util.concurrent.CompletionException ended) {
+            // A later run of a repeated check refused (the quota, the queue): as if the first had been.
+            if (ended.getCause() instanceof ProgramRuns.Refused refused) {
+                throw refused;
+            }
+            throw ended;
+        }
+        synchronized (output) {
+            String text =
+                    output.length() > MAX_VERIFY_OUTPUT ? output.substring(0, MAX_VERIFY_OUTPUT) : output.toString();
+            return Verification.Run.of(result, text);
+        }
+    }
+
+    /** How much of a verified program's output the author sees. */
+    private static final int MAX_VERIFY_OUTPUT = 16 * 1024;
 
     /** Stores a finished check as the learner's next submission. */
     Submitted store(long userId, long challengeId, String code, CheckResult result) {

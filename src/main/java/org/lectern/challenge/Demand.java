@@ -6,4 +6,4 @@ package org.lectern.challenge;
  * processes and threads alive at once; {@code actual} is the fewest of the runs' peaks) or {@code race} (every one of
  * {@code limit} runs gave the same answer; {@code actual} is how many different answers there were).
  */
-record Demand(String kind, boolean passed, long limit, long actual) {}
+public record Demand(String kind, boolean passed, long limit, long actual) {}

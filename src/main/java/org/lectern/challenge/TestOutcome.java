@@ -5,4 +5,4 @@ package org.lectern.challenge;
  * the message of its failure. {@code note} names a reason the server adds when the test reported nothing itself
  * ({@code not_run}: the run ended before it; {@code no_report}: the tests never started), shown from the bundles.
  */
-record TestOutcome(String name, String doc, boolean passed, String message, long ms, String note) {}
+public record TestOutcome(String name, String doc, boolean passed, String message, long ms, String note) {}

@@ -9,7 +9,7 @@ import org.lectern.content.CourseSource.ChallengeSource;
 
 /** Reads a chapter's {@code NN-slug.challenges/<key>/} folders. */
 final class ChallengeReader {
-    private static final List<String> FILES = List.of("challenge.md", "starter.py", "tests.py", "solution.py");
+    private static final List<String> FILES = ChallengeSource.FILES;
     private final CourseFolderReader reader;
 
     ChallengeReader(CourseFolderReader reader) {
@@ -40,7 +40,25 @@ final class ChallengeReader {
                         reader.display(dir.resolve(name)), 0, "missing: a challenge needs " + String.join(", ", FILES));
             }
         }
-        FrontMatter statement = reader.frontMatter(dir.resolve("challenge.md"));
+        return parse(
+                reader.display(dir),
+                key,
+                position,
+                reader.text(dir.resolve("challenge.md")),
+                reader.text(dir.resolve("starter.py")),
+                reader.text(dir.resolve("tests.py")),
+                reader.text(dir.resolve("solution.py")));
+    }
+
+    /**
+     * A challenge from its four files' texts, as the folder reader checks it.
+     *
+     * @param dir the challenge's folder, for the messages
+     * @throws ContentException naming {@code challenge.md}, the line and the problem
+     */
+    static ChallengeSource parse(
+            Path dir, String key, int position, String statementText, String starter, String tests, String solution) {
+        FrontMatter statement = FrontMatter.parse(dir.resolve("challenge.md"), statementText);
         YamlFields f = statement.fields().allowOnly(Set.of("title", "max_wall_ms", "repeat", "min_processes"));
         int maxWall = f.integer("max_wall_ms", 0);
         int repeat = f.integer("repeat", 1);
@@ -53,9 +71,9 @@ final class ChallengeReader {
                 position,
                 f.requiredString("title"),
                 statement.body(),
-                reader.text(dir.resolve("starter.py")),
-                reader.text(dir.resolve("tests.py")),
-                reader.text(dir.resolve("solution.py")),
+                starter,
+                tests,
+                solution,
                 maxWall == 0 ? null : maxWall,
                 repeat,
                 minProcesses == 0 ? null : minProcesses);

@@ -55,7 +55,22 @@ public record CourseSource(
             String solutionCode,
             Integer maxWallMs,
             int repeatRuns,
-            Integer minProcesses) {}
+            Integer minProcesses) {
+        /** The names of a challenge folder's files, in the order an author writes them. */
+        public static final java.util.List<String> FILES =
+                java.util.List.of("challenge.md", "starter.py", "tests.py", "solution.py");
+
+        /**
+         * Reads a challenge from its files' texts exactly as a course folder's is read, for the studio.
+         *
+         * @param dir the challenge's folder in the course ({@code NN-section/NN-chapter.challenges/key})
+         * @throws ContentException naming {@code challenge.md}, the line and the problem
+         */
+        public static ChallengeSource of(
+                String dir, String key, String statement, String starter, String tests, String solution) {
+            return ChallengeReader.parse(java.nio.file.Path.of(dir), key, 1, statement, starter, tests, solution);
+        }
+    }
 
     public record AssetSource(String path, String mediaType, byte[] content, String sha256) {}
 }

@@ -19,12 +19,14 @@ final class Publisher {
     private final ContentLoader loader;
     private final Drafts drafts;
     private final AnswerChanges answerChanges;
+    private final ChallengeGate challenges;
     private final Regrader regrader = new Regrader();
 
-    Publisher(ContentLoader loader, Drafts drafts, AnswerChanges answerChanges) {
+    Publisher(ContentLoader loader, Drafts drafts, AnswerChanges answerChanges, ChallengeGate challenges) {
         this.loader = loader;
         this.drafts = drafts;
         this.answerChanges = answerChanges;
+        this.challenges = challenges;
     }
 
     /** What to do with the attempts at questions whose answer key a publish changes. */
@@ -37,7 +39,10 @@ final class Publisher {
         NO
     }
 
-    /** @throws ContentException naming the file, line and problem when the course does not validate */
+    /**
+     * @throws ContentException naming the file, line and problem when the course does not validate
+     * @throws UnverifiedChallenge when a challenge it changes fails verification
+     */
     void publishCourse(String slug, Long authorId, Regrade regrade) {
         publish(slug, drafts.current(slug), authorId, "", regrade);
     }
@@ -99,6 +104,10 @@ final class Publisher {
             throw new RegradeDecision(keyChanges);
         }
         CourseFiles before = drafts.published(slug);
+        if (kind == RevisionKind.PUBLISH) {
+            // Last, as it runs programs: the slow step comes after every quick reason to refuse.
+            challenges.check(files, before, authorId);
+        }
         Map<String, byte[]> changed = new LinkedHashMap<>();
         TreeSet<String> paths = new TreeSet<>(files.paths());
         paths.addAll(before.paths());

@@ -4,6 +4,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.nio.file.Path;
 import org.jooq.DSLContext;
 import org.lectern.accounts.CurrentUser;
+import org.lectern.challenge.Challenges;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseExporter;
 import org.lectern.web.Access;
@@ -17,11 +18,15 @@ public final class Studio {
     private final StructureController structure;
     private final ImportController imports;
     private final MediaController media;
+    private final ChallengeEditor challenges;
     private final ContentLoader loader;
     private final Drafts drafts;
     private final LearnerWork work;
 
-    /** @param uploads where uploaded zips wait for the author's go-ahead (under the data folder) */
+    /**
+     * @param uploads where uploaded zips wait for the author's go-ahead (under the data folder)
+     * @param challenges the code challenges' checks, which Verify and publishing run on an author's challenges
+     */
     public Studio(
             DSLContext dsl,
             ContentLoader loader,
@@ -29,17 +34,20 @@ public final class Studio {
             Renderer renderer,
             CurrentUser currentUser,
             Flash flash,
-            Path uploads) {
+            Path uploads,
+            Challenges challenges) {
         Drafts drafts = new Drafts(dsl);
         this.loader = loader;
         this.drafts = drafts;
-        Publisher publisher = new Publisher(loader, drafts, new AnswerChanges(dsl));
+        ChallengeGate gate = new ChallengeGate(challenges::verify);
+        Publisher publisher = new Publisher(loader, drafts, new AnswerChanges(dsl), gate);
         LearnerWork work = new LearnerWork(dsl);
         this.work = work;
         this.studio = new StudioController(drafts, publisher, new Preview(), exporter, renderer, currentUser, flash);
         this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
         this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
         this.media = new MediaController(drafts, studio, currentUser, flash);
+        this.challenges = new ChallengeEditor(studio, drafts, gate, flash);
         this.imports = new ImportController(
                 new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
     }
@@ -87,6 +95,15 @@ public final class Studio {
         routes.get(chapter + "/quiz/state", studio::state, Access.AUTHOR);
         routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
         routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
+        String challenge = chapter + "/challenges/{key}";
+        routes.get(chapter + "/challenges", challenges::list, Access.AUTHOR);
+        routes.post(chapter + "/challenges", challenges::add, Access.AUTHOR);
+        routes.get(challenge + "/files/{file}", challenges::editor, Access.AUTHOR);
+        routes.post(challenge + "/files/{file}", challenges::save, Access.AUTHOR);
+        routes.get(challenge + "/files/{file}/state", challenges::state, Access.AUTHOR);
+        routes.post(challenge + "/files/{file}/preview", challenges::preview, Access.AUTHOR);
+        routes.post(challenge + "/verify", challenges::verify, Access.AUTHOR);
+        routes.post(challenge + "/delete", challenges::delete, Access.AUTHOR);
         routes.post(course + "/media", media::upload, Access.AUTHOR);
         routes.get(course + "/media/{name}", media::serve, Access.AUTHOR);
         routes.post(course + "/sections", structure::addSection, Access.AUTHOR);

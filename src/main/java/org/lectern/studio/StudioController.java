@@ -76,6 +76,9 @@ final class StudioController {
         } catch (RegradeDecision decision) {
             askAboutRegrading(ctx, slug, decision, "/studio/courses/" + slug + "/publish");
             return;
+        } catch (UnverifiedChallenge unverified) {
+            showCourse(ctx, 422, slug, text(ctx, "studio.publish.failed", unverified(ctx, unverified)));
+            return;
         } catch (ContentException invalid) {
             showCourse(ctx, 422, slug, text(ctx, "studio.publish.failed", invalid.getMessage()));
             return;
@@ -101,7 +104,16 @@ final class StudioController {
 
     void save(Context ctx) {
         Editing at = editing(ctx);
-        saveFile(ctx, at, at.chapter().path(), editorPath(at));
+        saveFile(ctx, at, at.chapter().path(), editorPath(at), onConflict(ctx, at));
+    }
+
+    private ConflictPage onConflict(Context ctx, Editing at) {
+        return (text, theirSha, theirs) -> showEditor(ctx, 409, at, text, theirSha, theirs, null);
+    }
+
+    /** The editor page again after a stale save: the author's text beside the other save's. */
+    interface ConflictPage {
+        void show(String yours, String theirSha, String theirs);
     }
 
     void quizEditor(Context ctx) {
@@ -126,7 +138,7 @@ final class StudioController {
             showEditor(ctx, 422, at, text, param(ctx, "base"), null, reason);
             return;
         }
-        saveFile(ctx, at, quizPath(at), editorPath(at) + "/quiz");
+        saveFile(ctx, at, quizPath(at), editorPath(at) + "/quiz", onConflict(ctx, at));
     }
 
     void checkQuiz(Context ctx) {
@@ -137,7 +149,11 @@ final class StudioController {
         ctx.html(renderer.render(ctx, "studio/editor :: preview", model));
     }
 
-    private void saveFile(Context ctx, Editing at, String path, String back) {
+    /**
+     * Saves one file of the draft from the editor's form ({@code text}, {@code base}, {@code message}) under the
+     * optimistic lock: JSON for the editor's script, else a redirect to {@code back} or the conflict page.
+     */
+    void saveFile(Context ctx, Editing at, String path, String back, ConflictPage conflictPage) {
         String text = param(ctx, "text").replace("\r\n", "\n");
         String base = param(ctx, "base");
         try {
@@ -163,7 +179,7 @@ final class StudioController {
                                 "sha", conflict.theirSha()));
                 return;
             }
-            showEditor(ctx, 409, at, text, conflict.theirSha(), conflict.theirs(), null);
+            conflictPage.show(text, conflict.theirSha(), conflict.theirs());
         }
     }
 
@@ -192,23 +208,23 @@ final class StudioController {
             askAboutRegrading(ctx, at.slug(), decision, editorPath(at) + "/publish");
             return;
         } catch (InvalidCourse layoutChanged) {
-            String text = at.files().text(at.chapter().path()).orElse("");
-            showEditor(ctx, 422, at, text, Drafts.sha(bytes(text)), null, text(ctx, layoutChanged.messageKey()));
+            refusedPublish(ctx, at, text(ctx, layoutChanged.messageKey()));
+            return;
+        } catch (UnverifiedChallenge unverified) {
+            refusedPublish(ctx, at, text(ctx, "studio.publish.failed", unverified(ctx, unverified)));
             return;
         } catch (ContentException invalid) {
-            String text = at.files().text(at.chapter().path()).orElse("");
-            showEditor(
-                    ctx,
-                    422,
-                    at,
-                    text,
-                    Drafts.sha(bytes(text)),
-                    null,
-                    text(ctx, "studio.publish.failed", invalid.getMessage()));
+            refusedPublish(ctx, at, text(ctx, "studio.publish.failed", invalid.getMessage()));
             return;
         }
         flash.set(ctx, "studio.flash.chapterPublished");
         ctx.redirect(editorPath(at));
+    }
+
+    /** The chapter editor again, as saved, with why the chapter was not published. */
+    private void refusedPublish(Context ctx, Editing at, String reason) {
+        String text = at.files().text(at.chapter().path()).orElse("");
+        showEditor(ctx, 422, at, text, Drafts.sha(bytes(text)), null, reason);
     }
 
     private void askAboutRegrading(Context ctx, String slug, RegradeDecision decision, String action) {
@@ -299,8 +315,13 @@ final class StudioController {
         page(ctx, status, "studio/course", model);
     }
 
-    private void showEditor(
-            Context ctx, int status, Editing at, String text, String base, String theirs, String error) {
+    /** Why a publish refused a challenge, naming it, in the reader's language. */
+    String unverified(Context ctx, UnverifiedChallenge unverified) {
+        return ChallengeReasons.of(this, ctx, unverified.dir(), unverified.verification());
+    }
+
+    /** What every editor page shows: the chapter, the file's text and the hash it started from, a conflict, an error. */
+    static Map<String, Object> editorModel(Editing at, String text, String base, String theirs, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("slug", at.slug());
         model.put("outline", at.outline());
@@ -309,9 +330,15 @@ final class StudioController {
         model.put("base", base);
         model.put("theirs", theirs);
         model.put("error", error);
+        model.put("chapterAction", editorPath(at));
+        return model;
+    }
+
+    private void showEditor(
+            Context ctx, int status, Editing at, String text, String base, String theirs, String error) {
+        Map<String, Object> model = editorModel(at, text, base, theirs, error);
         boolean quiz = ctx.path().endsWith("/quiz");
         model.put("action", editorPath(at) + (quiz ? "/quiz" : ""));
-        model.put("chapterAction", editorPath(at));
         model.put("mode", quiz ? "yaml" : "markdown");
         if (quiz) {
             model.put("quizCheck", QuizCheck.of(quizPath(at), text));
@@ -321,14 +348,18 @@ final class StudioController {
         page(ctx, status, "studio/editor", model);
     }
 
-    private void page(Context ctx, int status, String template, Map<String, Object> model) {
+    void page(Context ctx, int status, String template, Map<String, Object> model) {
         // Studio pages carry drafts and a CSRF token: nothing a shared cache or the back button should keep.
         ctx.header("Cache-Control", "no-store");
         ctx.status(status);
         renderer.html(ctx, template, model);
     }
 
-    private Long userId(Context ctx) {
+    Renderer renderer() {
+        return renderer;
+    }
+
+    Long userId(Context ctx) {
         return currentUser.userId(ctx).orElseThrow();
     }
 
@@ -344,12 +375,12 @@ final class StudioController {
         return value;
     }
 
-    private static String optional(Context ctx, String name) {
+    static String optional(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value;
     }
 
-    private static byte[] bytes(String text) {
+    static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

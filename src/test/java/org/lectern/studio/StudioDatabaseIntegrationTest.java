@@ -50,7 +50,10 @@ class StudioDatabaseIntegrationTest {
         ContentLoader loader = new ContentLoader(new ContentImporter(database.dsl()), catalog);
         loader.importAll(TestServer.FIXTURE_CONTENT);
         drafts = new Drafts(database.dsl());
-        publisher = new Publisher(loader, drafts, new AnswerChanges(database.dsl()));
+        // These publishes change no challenge, so nothing may ask for one to be verified.
+        publisher = new Publisher(loader, drafts, new AnswerChanges(database.dsl()), new ChallengeGate((author, c) -> {
+            throw new AssertionError("no challenge changed, yet " + c.key() + " was verified");
+        }));
         revisions = new RevisionRepository(database.dsl());
         return database.dsl();
     }

@@ -73,7 +73,11 @@ class StudioHttpTest {
                 "token",
                 "0123456789abcdef0123456789abcdef",
                 "name",
-                "diagram.svg");
+                "diagram.svg",
+                "key",
+                "add-numbers",
+                "file",
+                "solution.py");
         Visitor learner = new Visitor(server).logIn("lea@example.org", PASSWORD);
         for (Routes.Route route : studio) {
             assertThat(route.access()).as(route.toString()).isEqualTo(Access.AUTHOR);

@@ -46,7 +46,9 @@ class AccessRulesHttpTest {
                 Map.entry("revision", "1"),
                 Map.entry("token", "0123456789abcdef0123456789abcdef"),
                 Map.entry("name", "diagram.svg"),
-                Map.entry("table", "questions"));
+                Map.entry("table", "questions"),
+                Map.entry("key", "add-numbers"),
+                Map.entry("file", "tests.py"));
     }
 
     @AfterAll

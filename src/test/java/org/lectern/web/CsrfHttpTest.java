@@ -37,7 +37,9 @@ class CsrfHttpTest {
                 "question", "1",
                 "revision", "1",
                 "token", "0123456789abcdef0123456789abcdef",
-                "challenge", "1");
+                "challenge", "1",
+                "key", "add-numbers",
+                "file", "tests.py");
     }
 
     @AfterAll
