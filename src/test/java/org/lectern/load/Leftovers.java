@@ -20,11 +20,26 @@ public final class Leftovers {
         for (long pid : sandboxPids) {
             ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
+                    .filter(p -> !hasEnded(pid))
                     .ifPresent(p -> found.add(
                             "process " + pid + " " + p.info().commandLine().orElse("?")));
         }
         found.addAll(cgroups(serverPid, cgroupName));
         return found;
+    }
+
+    /**
+     * Gone, or a zombie: a zombie has ended and holds nothing but its pid: once the killed server is gone its children belong to init,
+     * whose job reaping them is (and which on some machines does it late). Java counts a zombie as alive.
+     */
+    private static boolean hasEnded(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // pid (command) state ...: the command may hold spaces and parentheses, so read after the last ')'
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException gone) {
+            return true;
+        }
     }
 
     /** The instance folders (named {@code <pid>-<start>-<random>}) of the server with this pid. */
