@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.accounts.Role;
 import org.lectern.db.schema.tables.records.ChallengeSubmissionRecord;
 import org.lectern.testing.CheckClient;
+import org.lectern.testing.Learner;
 import org.lectern.testing.ServerPerDatabase;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
@@ -43,15 +43,8 @@ class ChallengeHttpTest {
         servers.close();
     }
 
-    private record Learner(long id, Visitor visitor) {}
-
     private static Learner learner(TestServer server) {
-        String name = "coder" + people.incrementAndGet();
-        long id = server.app()
-                .accounts()
-                .createUser(name + "@example.org", name, PASSWORD, Role.LEARNER)
-                .id();
-        return new Learner(id, new Visitor(server).logIn(name + "@example.org", PASSWORD));
+        return Learner.signedIn(server, "coder" + people.incrementAndGet());
     }
 
     private static List<ChallengeSubmissionRecord> submissions(TestServer server, Learner learner) {

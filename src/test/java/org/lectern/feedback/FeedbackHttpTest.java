@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lectern.accounts.Role;
 import org.lectern.db.schema.tables.records.ChapterFeedbackRecord;
+import org.lectern.testing.Learner;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
 
@@ -29,14 +29,8 @@ class FeedbackHttpTest {
         server.close();
     }
 
-    private record Learner(long id, Visitor visitor) {}
-
     private static Learner signedIn(String name) {
-        long id = server.app()
-                .accounts()
-                .createUser(name + "@example.org", name, PASSWORD, Role.LEARNER)
-                .id();
-        return new Learner(id, new Visitor(server).logIn(name + "@example.org", PASSWORD));
+        return Learner.signedIn(server, name);
     }
 
     private static java.util.List<ChapterFeedbackRecord> rows(long userId) {

@@ -15,9 +15,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lectern.accounts.Role;
 import org.lectern.db.schema.tables.records.QuestionAttemptRecord;
 import org.lectern.testing.FixtureQuiz;
+import org.lectern.testing.Learner;
 import org.lectern.testing.ServerPerDatabase;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
@@ -39,15 +39,8 @@ class QuizHttpTest {
         servers.close();
     }
 
-    private record Learner(long id, Visitor visitor) {}
-
     private static Learner learner(TestServer server) {
-        String name = "quiz" + people.incrementAndGet();
-        long id = server.app()
-                .accounts()
-                .createUser(name + "@example.org", name, PASSWORD, Role.LEARNER)
-                .id();
-        return new Learner(id, new Visitor(server).logIn(name + "@example.org", PASSWORD));
+        return Learner.signedIn(server, "quiz" + people.incrementAndGet());
     }
 
     private static DSLContext db(TestServer server) {
