@@ -5,19 +5,34 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.lectern.config.Config;
+import org.lectern.web.ErrorPages;
 
 /**
  * Argon2id password hashes in PHC format, with the cost from the settings. A hash made with other settings still
  * verifies (its parameters are in the string), and {@link #outdated} says when it should be redone.
  *
- * <p>At most one hash per core is computed at once: each takes {@code LECTERN_ARGON2_MEMORY_KIB} of heap, so a
- * class of 200 logging in together would otherwise need gigabytes at once and run the server out of memory. A few
- * others wait their turn; past {@link #WAITING_PER_CORE} waiting per core, or after {@link #PATIENCE}, the request
- * gets the "busy" page (503) at once, so that logins never hold every request thread while pages wait.
+ * <p>Hashes are computed on threads of their own, at most one per core: each takes {@code LECTERN_ARGON2_MEMORY_KIB}
+ * of heap, so a class of 200 logging in together would otherwise need gigabytes at once and run the server out of
+ * memory. A few others wait their turn; past {@link #WAITING_PER_CORE} waiting per core, or after {@link #PATIENCE},
+ * the request gets the "busy" page (503) at once, with a {@code Retry-After} estimated from the queue, so that logins
+ * never hold every request thread while pages wait.
+ *
+ * <p>The hashing threads run at {@link Thread#MIN_PRIORITY}. With the JVM options the README gives
+ * ({@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10}) that is nice 10 on Linux: a core that a
+ * page, an answer or a sandbox wants goes to it first, so 200 learners signing in at once no longer slow the pages of
+ * those already reading, and an idle core still hashes at full speed. Without those options the priority is only a
+ * hint the JVM ignores on Linux.
  */
 final class PasswordHasher {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -27,30 +42,53 @@ final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private final Argon2Function argon2;
-    private final Semaphore slots;
+    private final ThreadPoolExecutor threads;
     private final Duration patience;
-    private final int mostWaiting;
+    /** A moving average of how long one hash takes, for the Retry-After of a refusal. */
+    private final AtomicLong meanNanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(200));
+
     private final String dummyHash;
 
     PasswordHasher(Config.Hashing hashing) {
         this(
                 hashing,
-                new Semaphore(Runtime.getRuntime().availableProcessors(), true),
-                PATIENCE,
-                WAITING_PER_CORE * Runtime.getRuntime().availableProcessors());
+                threads(
+                        Runtime.getRuntime().availableProcessors(),
+                        WAITING_PER_CORE * Runtime.getRuntime().availableProcessors()),
+                PATIENCE);
     }
 
     /**
-     * @param slots one permit per hash that may be computed at once
-     * @param mostWaiting how many may wait for a permit; the next is refused at once
+     * @param threads where hashes are computed; its pool size is how many go at once, and a full queue refuses the
+     *     next at once
      */
-    PasswordHasher(Config.Hashing hashing, Semaphore slots, Duration patience, int mostWaiting) {
+    PasswordHasher(Config.Hashing hashing, ThreadPoolExecutor threads, Duration patience) {
         this.argon2 = Argon2Function.getInstance(
                 hashing.memoryKib(), hashing.iterations(), hashing.parallelism(), HASH_BYTES, Argon2.ID);
-        this.slots = slots;
+        this.threads = threads;
         this.patience = patience;
-        this.mostWaiting = mostWaiting;
         this.dummyHash = hash("no account has this password " + System.nanoTime());
+    }
+
+    /** At most {@code atOnce} hashing threads (gone when idle for a while) and {@code mostWaiting} hashes waiting. */
+    static ThreadPoolExecutor threads(int atOnce, int mostWaiting) {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(
+                atOnce,
+                atOnce,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, mostWaiting)),
+                PasswordHasher::hashingThread,
+                new ThreadPoolExecutor.AbortPolicy());
+        threads.allowCoreThreadTimeOut(true);
+        return threads;
+    }
+
+    private static Thread hashingThread(Runnable work) {
+        Thread thread = new Thread(work, "password-hashing");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
     }
 
     String hash(String password) {
@@ -74,23 +112,52 @@ final class PasswordHasher {
         });
     }
 
+    /** Hashes computed or waiting now. */
+    int busy() {
+        return threads.getActiveCount() + threads.getQueue().size();
+    }
+
     private <T> T inTurn(Supplier<T> work) {
-        if (slots.getQueueLength() >= mostWaiting) {
-            throw new ServiceUnavailableResponse();
+        Future<T> result;
+        try {
+            result = threads.submit(() -> timed(work));
+        } catch (RejectedExecutionException full) {
+            throw busyNow();
         }
         try {
-            if (!slots.tryAcquire(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ServiceUnavailableResponse();
-            }
+            return result.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // still waiting: it leaves the queue; one already computing finishes unseen
+            result.cancel(false);
+            threads.remove((Runnable) result);
+            throw busyNow();
         } catch (InterruptedException e) {
+            result.cancel(false);
             Thread.currentThread().interrupt();
-            throw new ServiceUnavailableResponse();
+            throw busyNow();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private <T> T timed(Supplier<T> work) {
+        long started = System.nanoTime();
         try {
             return work.get();
         } finally {
-            slots.release();
+            long took = System.nanoTime() - started;
+            meanNanos.updateAndGet(mean -> mean + (took - mean) / 8);
         }
+    }
+
+    /** The busy answer, with the seconds until the hashes ahead should be done. */
+    private ServiceUnavailableResponse busyNow() {
+        long aheadNanos = (busy() + 1) * meanNanos.get() / threads.getMaximumPoolSize();
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(aheadNanos) + 1);
+        return new ServiceUnavailableResponse("", Map.of(ErrorPages.RETRY_AFTER, Long.toString(seconds)));
     }
 
     /**

@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * unexpected error is logged once with the request id that the page shows.
  */
 public final class ErrorPages {
+    /**
+     * A detail of an {@link HttpResponseException} that becomes the answer's {@code Retry-After} header: the seconds
+     * after which a refused request (503 busy) is likely to succeed.
+     */
+    public static final String RETRY_AFTER = "retryAfter";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
     private final Renderer renderer;
 
@@ -26,6 +32,10 @@ public final class ErrorPages {
     }
 
     void expected(HttpResponseException e, Context ctx) {
+        String retryAfter = e.getDetails().get(RETRY_AFTER);
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter);
+        }
         show(ctx, e.getStatus(), e.getMessage());
     }
 

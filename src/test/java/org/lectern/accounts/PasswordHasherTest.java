@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.javalin.http.ServiceUnavailableResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.lectern.config.Config;
+import org.lectern.web.ErrorPages;
 
 class PasswordHasherTest {
-    private final PasswordHasher hasher = new PasswordHasher(new Config.Hashing(1024, 1, 1, 10));
+    private static final Config.Hashing CHEAP = new Config.Hashing(1024, 1, 1, 10);
+    private final PasswordHasher hasher = new PasswordHasher(CHEAP);
 
     @Test
     void hashesAreArgon2idWithTheirParametersAndASaltAndVerify() {
@@ -39,39 +43,79 @@ class PasswordHasherTest {
     }
 
     @Test
-    void aHashWaitsForAFreeSlotSoThatManyLoginsAtOnceNeverRunTheHeapOut() {
-        Semaphore slots = new Semaphore(1);
-        PasswordHasher oneAtATime =
-                new PasswordHasher(new Config.Hashing(1024, 1, 1, 10), slots, Duration.ofMinutes(1), 8);
+    void aHashWaitsForAFreeThreadSoThatManyLoginsAtOnceNeverRunTheHeapOut() {
+        ThreadPoolExecutor threads = PasswordHasher.threads(1, 8);
+        PasswordHasher oneAtATime = new PasswordHasher(CHEAP, threads, Duration.ofMinutes(1));
         String hash = oneAtATime.hash("correct horse battery");
-        slots.acquireUninterruptibly();
+        CountDownLatch release = occupy(threads);
         CompletableFuture<Boolean> waiting =
                 CompletableFuture.supplyAsync(() -> oneAtATime.verify("correct horse battery", hash));
-        assertThat(waiting).as("no slot free").failsWithin(Duration.ofMillis(300));
-        slots.release();
+        assertThat(waiting).as("no thread free").failsWithin(Duration.ofMillis(300));
+        release.countDown();
         assertThat(waiting).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(true);
     }
 
     @Test
-    void oneThatWaitsTooLongIsToldTheServerIsBusy() {
-        Semaphore slots = new Semaphore(1);
-        PasswordHasher hasty = new PasswordHasher(new Config.Hashing(1024, 1, 1, 10), slots, Duration.ofMillis(50), 8);
-        slots.acquireUninterruptibly();
-        assertThatThrownBy(() -> hasty.hash("correct horse battery")).isInstanceOf(ServiceUnavailableResponse.class);
+    void oneThatWaitsTooLongIsToldTheServerIsBusyAndWhenToComeBackAndLeavesTheQueue() {
+        ThreadPoolExecutor threads = PasswordHasher.threads(1, 8);
+        PasswordHasher hasty = new PasswordHasher(CHEAP, threads, Duration.ofMillis(50));
+        CountDownLatch release = occupy(threads);
+        assertThatThrownBy(() -> hasty.hash("correct horse battery"))
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableResponse.class,
+                        busy -> assertThat(Integer.parseInt(busy.getDetails().get(ErrorPages.RETRY_AFTER)))
+                                .isPositive());
+        assertThat(threads.getQueue())
+                .as("the refused hash is not computed later")
+                .isEmpty();
+        release.countDown();
     }
 
     @Test
     void whenTooManyWaitTheNextIsToldTheServerIsBusyAtOnce() {
-        Semaphore slots = new Semaphore(1);
-        PasswordHasher hasher = new PasswordHasher(new Config.Hashing(1024, 1, 1, 10), slots, Duration.ofMinutes(1), 1);
-        slots.acquireUninterruptibly();
+        ThreadPoolExecutor threads = PasswordHasher.threads(1, 1);
+        PasswordHasher hasher = new PasswordHasher(CHEAP, threads, Duration.ofMinutes(1));
+        CountDownLatch release = occupy(threads);
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> hasher.hash("first in the queue"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (slots.getQueueLength() == 0 && System.nanoTime() < deadline) {
+        while (threads.getQueue().isEmpty() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        long started = System.nanoTime();
         assertThatThrownBy(() -> hasher.hash("second in the queue")).isInstanceOf(ServiceUnavailableResponse.class);
-        slots.release();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        release.countDown();
         assertThat(waiting).succeedsWithin(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void hashesAreComputedOnLowPriorityThreadsSoThatPagesGetTheCoresFirst() {
+        ThreadPoolExecutor threads = PasswordHasher.threads(1, 1);
+        new PasswordHasher(CHEAP, threads, Duration.ofMinutes(1));
+        CompletableFuture<Thread> hashing = CompletableFuture.supplyAsync(Thread::currentThread, threads);
+        assertThat(hashing).succeedsWithin(Duration.ofSeconds(10)).satisfies(thread -> {
+            assertThat(thread.getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+            assertThat(thread.isDaemon()).isTrue();
+        });
+    }
+
+    /** Keeps the hashing pool's only thread busy until the latch is released. */
+    private static CountDownLatch occupy(ThreadPoolExecutor threads) {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        threads.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return release;
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -119,7 +120,10 @@ final class Learner {
         }
     }
 
-    /** Logs in; told the server is busy (503), tries again a moment later, as a person would. */
+    /**
+     * Logs in; told the server is busy (503), tries again when its Retry-After says (give or take a fifth, so that
+     * a class told the same second does not come back all at once), else after a pause, as a person would.
+     */
     private boolean logIn(long deadline) {
         while (System.nanoTime() < deadline) {
             get("login page", "/login");
@@ -131,7 +135,13 @@ final class Learner {
             if (answer == null || answer.statusCode() != 503) {
                 return false;
             }
-            think(deadline);
+            OptionalLong retryAfter = answer.headers().firstValueAsLong("Retry-After");
+            if (retryAfter.isPresent()) {
+                long millis = TimeUnit.SECONDS.toMillis(retryAfter.getAsLong());
+                pause(deadline, millis * 4 / 5 + random.nextLong(millis * 2 / 5 + 1));
+            } else {
+                think(deadline);
+            }
         }
         return false;
     }
@@ -490,7 +500,10 @@ final class Learner {
     }
 
     private void think(long deadline) {
-        long pause = thinkMillis / 2 + (thinkMillis == 0 ? 0 : random.nextLong(thinkMillis));
+        pause(deadline, thinkMillis / 2 + (thinkMillis == 0 ? 0 : random.nextLong(thinkMillis)));
+    }
+
+    private static void pause(long deadline, long pause) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (pause > 0 && left > 0) {
             ServerProcess.sleep(Duration.ofMillis(Math.min(pause, left)));

@@ -31,7 +31,9 @@ public final class LoadBench {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m",
-            "-XX:MaxDirectMemorySize=32m");
+            "-XX:MaxDirectMemorySize=32m",
+            "-XX:ThreadPriorityPolicy=1",
+            "-XX:JavaPriority1_To_OSPriority=10");
 
     public static final String CGROUP_NAME = "lectern-load";
 
