@@ -180,4 +180,26 @@ class PagesHttpTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void stylesScriptsAndWebjarsAreServedCachedAndRevalidatedAndNothingElseOfTheClassPathIs() {
+        HttpResponse<String> css = server.get("/static/css/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+        String etag = css.headers().firstValue("ETag").orElseThrow();
+        assertThat(server.get("/static/css/app.css", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+
+        HttpResponse<String> webjar = server.get("/webjars/highlightjs/11.11.1/highlight.min.js");
+        assertThat(webjar.statusCode()).isEqualTo(200);
+        assertThat(webjar.body()).contains("hljs");
+
+        assertThat(server.get("/static/../org/lectern/App.class").statusCode()).isEqualTo(404);
+        assertThat(server.get("/static/%2e%2e/org/lectern/App.class").statusCode())
+                .isEqualTo(404);
+        assertThat(server.get("/webjars/../META-INF/MANIFEST.MF").statusCode()).isEqualTo(404);
+        assertThat(server.get("/static/nothing-here.css").statusCode()).isEqualTo(404);
+    }
 }

@@ -31,17 +31,30 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code org.lectern.App serve} with this JVM's class path, the JVM options given and the environment
+     * The system property naming the server's jar ({@code target/lectern.jar}): the benches run what production runs,
+     * since the test class path's hundred-odd jars, read as classes are looked up, cost the server heap and RSS that
+     * the one shaded jar does not. Tests, which run before the jar is built, use the class path.
+     */
+    public static final String JAR_PROPERTY = "lectern.server.jar";
+
+    /**
+     * Starts {@code org.lectern.App serve} from the jar {@link #JAR_PROPERTY} names, or else with this JVM's class path, the JVM options given and the environment
      * given on top of a free port on loopback; waits until it listens.
      */
     public static ServerProcess start(List<String> jvmOptions, Map<String, String> env, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-cp");
-        // surefire may hide the real class path behind a manifest-only jar; it names the real one here
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add("org.lectern.App");
+        String jar = System.getProperty(JAR_PROPERTY);
+        if (jar != null) {
+            command.add("-jar");
+            command.add(jar);
+        } else {
+            command.add("-cp");
+            // surefire may hide the real class path behind a manifest-only jar; it names the real one here
+            command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+            command.add("org.lectern.App");
+        }
         command.add("serve");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
