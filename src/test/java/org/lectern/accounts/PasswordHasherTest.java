@@ -36,9 +36,22 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aHashMadeByTheJavaImplementationUsedBeforeStillVerifiesWithAnyCharacters() {
+        String earlier =
+                "$argon2id$v=19$m=1024,t=1,p=1$2/YCFnqnwAHs5I7tOtFDBA$pIBBr2zTDjBCGN1xXZ9bwani4IlFgYksExvTrG+LYxg";
+        assertThat(hasher.verify("pässwörd ✓ 秘密", earlier)).isTrue();
+        assertThat(hasher.verify("passwörd ✓ 秘密", earlier)).isFalse();
+        assertThat(hasher.outdated(earlier)).isFalse();
+    }
+
+    @Test
     void aDamagedHashNeverVerifies() {
         assertThat(hasher.verify("anything", "not a hash")).isFalse();
         assertThat(hasher.verify("anything", "")).isFalse();
+        assertThat(hasher.verify("anything", "$argon2id$v=19$m=1024,t=1,p=1$broken"))
+                .isFalse();
+        assertThat(hasher.verify("anything", "$argon2i$v=19$m=1024,t=1,p=1$2/YCFnqnwAHs5I7tOtFDBA$pIBBr2zTDjBC"))
+                .isFalse();
         assertThat(hasher.outdated("not a hash")).isTrue();
     }
 
