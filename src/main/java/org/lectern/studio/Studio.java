@@ -40,7 +40,8 @@ public final class Studio {
         this.loader = loader;
         this.drafts = drafts;
         ChallengeGate gate = new ChallengeGate(challenges::verify);
-        Publisher publisher = new Publisher(loader, drafts, new AnswerChanges(dsl), gate);
+        AnswerChanges answerChanges = new AnswerChanges(dsl);
+        Publisher publisher = new Publisher(loader, drafts, answerChanges, gate);
         LearnerWork work = new LearnerWork(dsl);
         this.work = work;
         this.studio = new StudioController(drafts, publisher, new Preview(), exporter, renderer, currentUser, flash);
@@ -49,7 +50,7 @@ public final class Studio {
         this.media = new MediaController(drafts, studio, currentUser, flash);
         this.challenges = new ChallengeEditor(studio, drafts, gate, flash);
         this.imports = new ImportController(
-                new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
+                new ZipImports(uploads, loader, drafts, publisher, work, answerChanges, gate), studio, flash);
     }
 
     /**
