@@ -164,6 +164,14 @@ class ContentImportIntegrationTest {
         }
     }
 
+    private static java.util.List<Long> liveQuestions(DSLContext db, long chapter) {
+        return db.select(QUESTION.ID)
+                .from(QUESTION)
+                .where(QUESTION.CHAPTER_ID.eq(chapter).and(QUESTION.RETIRED_AT.isNull()))
+                .orderBy(QUESTION.ID)
+                .fetch(QUESTION.ID);
+    }
+
     private static boolean retired(DSLContext db, long chapter) {
         return db.fetchExists(CHAPTER, CHAPTER.ID.eq(chapter).and(CHAPTER.RETIRED_AT.isNotNull()));
     }
@@ -183,11 +191,8 @@ class ContentImportIntegrationTest {
         DSLContext db = open(kind);
         loader.importAll(content);
         long second = chapterOf(db, "basics", "second");
-        var questions = db.select(QUESTION.ID)
-                .from(QUESTION)
-                .where(QUESTION.CHAPTER_ID.eq(second))
-                .orderBy(QUESTION.ID)
-                .fetch(QUESTION.ID);
+        var questions = liveQuestions(db, second);
+        assertThat(questions).hasSize(4);
         moveChapterFiles("01-basics/02-second", "02-more/02-second");
         TestFiles.write(
                 course("01-basics/01-first.md"),
@@ -195,12 +200,7 @@ class ContentImportIntegrationTest {
         loader.importAll(content);
         assertThat(chapterOf(db, "more", "second")).isEqualTo(second);
         assertThat(retired(db, second)).isFalse();
-        assertThat(db.select(QUESTION.ID)
-                        .from(QUESTION)
-                        .where(QUESTION.CHAPTER_ID.eq(second).and(QUESTION.RETIRED_AT.isNull()))
-                        .orderBy(QUESTION.ID)
-                        .fetch(QUESTION.ID))
-                .isEqualTo(questions);
+        assertThat(liveQuestions(db, second)).isEqualTo(questions);
         assertThat(db.fetchCount(CHAPTER)).as("no new chapter row").isEqualTo(3);
         CourseOutline outline = new Catalog(db).outline("sample-course").orElseThrow();
         assertThat(outline.sections().get(1).chapters())
