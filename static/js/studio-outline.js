@@ -96,12 +96,15 @@
     post(url, Object.assign({ layout: outline.dataset.layout }, fields)).then(({ status, body }) => {
       if (status === 200) {
         window.location.reload();
-      } else if (status === 409 && body) {
+        return;
+      }
+      // The outline shows what the server has, not the drop it refused.
+      if (home && home.parent && item) {
+        home.parent.insertBefore(item, home.next);
+      }
+      if (status === 409 && body) {
         showConflict(url, fields, body);
       } else {
-        if (home && home.parent && item) {
-          home.parent.insertBefore(item, home.next);
-        }
         fail(body && body.error ? body.error : outline.dataset.failedLabel);
       }
     }, () => fail(outline.dataset.failedLabel));

@@ -2,6 +2,7 @@ package org.lectern.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.lectern.accounts.pages.LoginPage;
 import org.lectern.studio.pages.StudioCoursePage;
 import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
+import org.lectern.testing.Visitor;
 import org.openqa.selenium.By;
 
 /**
@@ -86,5 +88,27 @@ class StudioStructureBrowserTest {
         assertThat(course.chapters("basics")).containsExactly("Threads and tables", "First steps");
         assertThat(course.chapters("more")).containsExactly("The third chapter");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aDropOnAnOutlineSomeoneElseChangedShowsTheConflictAndRedoesItOnTheOutlineNow() {
+        StudioCoursePage course = authorOnTheCoursePage("Late");
+        assertThat(course.chapters("basics")).containsExactly("Threads and tables", "First steps");
+        session.server().app().accounts().createUser("early@example.org", "Early", PASSWORD, Role.AUTHOR);
+        Visitor early = new Visitor(session.server()).logIn("early@example.org", PASSWORD);
+        assertThat(early.post("/studio/courses/sample-course/chapters/basics/first/move", Map.of("section", "more"))
+                        .statusCode())
+                .isEqualTo(302);
+
+        StudioCoursePage.Conflict conflict = course.dragIntoConflict("basics", "second", "more", "third");
+        assertThat(conflict.tried()).isEqualTo("Move the chapter “Threads and tables” to “More”, place 1");
+        assertThat(conflict.now()).containsExactly("more/third", "more/first", "basics/second");
+        assertThat(conflict.hasFocusOnRedo()).isTrue();
+        assertThat(session.browser().seriousAccessibilityViolations()).isEmpty();
+
+        course = conflict.redo();
+        assertThat(course.chapters("more")).containsExactly("Threads and tables", "The third chapter", "First steps");
+        assertThat(course.chapters("basics")).isEmpty();
     }
 }

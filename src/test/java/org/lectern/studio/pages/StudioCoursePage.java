@@ -68,7 +68,57 @@ public final class StudioCoursePage {
     }
 
     private StudioCoursePage dragAndDrop(WebElement from, WebElement onto) {
-        browser.awaitNewPage(() -> browser.script("""
+        browser.awaitNewPage(() -> drop(from, onto));
+        return new StudioCoursePage(browser);
+    }
+
+    /**
+     * Drags a chapter as {@link #drag} does, onto a page whose outline someone else changed meanwhile: the page stays,
+     * and shows the conflict.
+     */
+    public Conflict dragIntoConflict(String section, String chapter, String ontoSection, String ontoChapter) {
+        drop(item(section, chapter), item(ontoSection, ontoChapter));
+        WebElement box =
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("outline-conflict")));
+        return new Conflict(box);
+    }
+
+    /** The conflict shown above the outline after a drop: what was tried, the outline now, and Redo. */
+    public final class Conflict {
+        private final WebElement box;
+
+        private Conflict(WebElement box) {
+            this.box = box;
+        }
+
+        public String tried() {
+            return box.findElement(By.cssSelector(".outline-conflict__tried")).getText();
+        }
+
+        /** The chapters of the outline now, as "section/chapter", top to bottom. */
+        public List<String> now() {
+            return box.findElements(By.cssSelector(".outline-conflict__now [data-chapter]")).stream()
+                    .map(c -> c.findElement(By.xpath("ancestor::li[@data-section]"))
+                                    .getAttribute("data-section") + "/" + c.getAttribute("data-chapter"))
+                    .toList();
+        }
+
+        public boolean hasFocusOnRedo() {
+            return browser.driver().switchTo().activeElement().equals(redoButton());
+        }
+
+        public StudioCoursePage redo() {
+            browser.awaitNewPage(() -> redoButton().click());
+            return new StudioCoursePage(browser);
+        }
+
+        private WebElement redoButton() {
+            return box.findElement(By.cssSelector(".outline-conflict__redo"));
+        }
+    }
+
+    private void drop(WebElement from, WebElement onto) {
+        browser.script("""
                 const [from, onto] = arguments;
                 const data = new DataTransfer();
                 const at = onto.getBoundingClientRect();
@@ -78,8 +128,7 @@ public final class StudioCoursePage {
                 event('dragover', onto, at.top + 2);
                 event('drop', onto, at.top + 2);
                 event('dragend', from, 0);
-                """, from, onto));
-        return new StudioCoursePage(browser);
+                """, from, onto);
     }
 
     /** The page again as the server has it now, not as the last script left it. */
