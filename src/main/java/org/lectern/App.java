@@ -178,7 +178,7 @@ public final class App implements AutoCloseable {
 
     private void importChangedContent() {
         try {
-            content.importChanged(config.content().dir());
+            studio.folderImport().importAtStart(config.content().dir());
         } catch (ContentException e) {
             // Keep serving what was imported before: a typo in a file must not take the site down.
             log.error("Content was not imported, the previous version stays online: {}", e.getMessage());

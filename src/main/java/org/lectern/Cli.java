@@ -19,6 +19,7 @@ import org.lectern.db.H2Backup;
 import org.lectern.runner.RunnerConfig;
 import org.lectern.runner.RunnerNodeServer;
 import org.lectern.runner.RunnersConfig;
+import org.lectern.studio.FolderImport;
 
 /** The command line: {@code serve} (the default), {@code import}, {@code export}, {@code create-admin} and {@code backup}. */
 final class Cli {
@@ -68,30 +69,76 @@ final class Cli {
         return waitForever();
     }
 
+    /**
+     * {@code import <dir> [--force] [--regrade] [--no-verify]}: all or nothing. Refuses to retire answered questions
+     * unless forced, keeps answered questions' verdicts unless asked to regrade them, and verifies every changed
+     * challenge in the sandbox first, refusing the import when one fails (unless verification is skipped).
+     */
     private int importContent(String[] args) {
-        boolean force = args.length == 3 && args[2].equals("--force");
-        if (args.length != 2 && !force) {
-            err.println("Usage: java -jar lectern.jar import <content-dir> [--force]");
+        java.util.Set<String> flags =
+                new java.util.HashSet<>(Arrays.asList(args).subList(Math.min(2, args.length), args.length));
+        boolean force = flags.remove("--force");
+        boolean regrade = flags.remove("--regrade");
+        boolean verify = !flags.remove("--no-verify");
+        if (args.length < 2 || args[1].startsWith("--") || !flags.isEmpty()) {
+            err.println("Usage: java -jar lectern.jar import <content-dir> [--force] [--regrade] [--no-verify]");
             return 2;
         }
         Config config = Config.fromMap(env);
-        try (App app = App.create(withoutImport())) {
-            var answered = app.studio().answeredQuestionsRetiredBy(Path.of(args[1]));
-            if (!answered.isEmpty() && !force) {
+        try (App app = App.create(forImport())) {
+            FolderImport folder = app.studio().folderImport();
+            FolderImport.Plan plan = folder.plan(Path.of(args[1]));
+            if (!plan.retiredAnswered().isEmpty() && !force) {
                 err.println("Import refused, nothing was changed: these questions have learners' answers and would be"
                         + " retired (add --force to retire them; their answers are kept):");
-                answered.forEach(q -> err.println("  " + q));
+                plan.retiredAnswered().forEach(q -> err.println("  " + q));
                 return 1;
             }
-            var report = app.content().importAll(Path.of(args[1]));
+            if (!plan.answerKeyChanges().isEmpty()) {
+                out.println(
+                        regrade
+                                ? "These answered questions get a new answer key; their answers will be graded again (--regrade):"
+                                : "These answered questions get a new answer key; their answers keep the verdicts they were"
+                                        + " given (add --regrade to grade them again):");
+                plan.answerKeyChanges().forEach(q -> out.println("  " + q));
+            }
+            if (!verifyChallenges(folder, plan, verify)) {
+                return 1;
+            }
+            var report = folder.apply(plan, regrade);
             report.lines().forEach(out::println);
             out.println("Imported " + report.lines().size() + " course(s) into "
                     + config.database().url());
+            if (regrade && !plan.answerKeyChanges().isEmpty()) {
+                out.println("Regraded the answers to " + plan.answerKeyChanges().size()
+                        + " question(s); the studio's revision log says how many verdicts changed.");
+            }
             return 0;
         } catch (ContentException e) {
             err.println("Import failed, nothing was changed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** @return false when a changed challenge fails, after saying why */
+    private boolean verifyChallenges(FolderImport folder, FolderImport.Plan plan, boolean verify) {
+        var changed = plan.changedChallenges();
+        if (changed.isEmpty()) {
+            return true;
+        }
+        if (!verify) {
+            out.println("Not verifying " + changed.size() + " changed challenge(s) (--no-verify): " + changed);
+            return true;
+        }
+        out.println("Verifying " + changed.size() + " changed challenge(s) in the sandbox:");
+        var failures = folder.verify(plan, line -> out.println("  " + line));
+        if (failures.isEmpty()) {
+            return true;
+        }
+        err.println("Import refused, nothing was changed: " + failures.size() + " challenge(s) fail verification:");
+        failures.forEach(f -> err.println("  " + f));
+        err.println("Mend them, or, on a machine that cannot run the sandbox, add --no-verify to import unverified.");
+        return false;
     }
 
     private int exportCourse(String[] args) {
@@ -221,6 +268,17 @@ final class Cli {
         return options;
     }
 
+    /**
+     * The import verifies challenges in this process's own runner: the operator is no learner, so the runs per
+     * minute a guest may start do not hold it back (the server's quotas are its own, in its own process).
+     */
+    private Config forImport() {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put("LECTERN_IMPORT_ON_START", "false");
+        settings.put("LECTERN_GUEST_RUNS_PER_MINUTE", "1000000");
+        return Config.fromMap(settings);
+    }
+
     /** Commands that only need the database must not import content on the way. */
     private Config withoutImport() {
         Map<String, String> settings = new HashMap<>(env);
@@ -233,9 +291,12 @@ final class Cli {
                 Usage: java -jar lectern.jar [command]
 
                   serve             start the web server (the default)
-                  import <dir> [--force]
+                  import <dir> [--force] [--regrade] [--no-verify]
                                     import the courses of a content folder, all or nothing; refuses to
-                                    retire answered questions unless --force
+                                    retire answered questions unless --force; answered questions whose
+                                    answer key changes keep their verdicts unless --regrade; verifies
+                                    changed challenges in the sandbox and refuses the import when one
+                                    fails (--no-verify skips that, for a machine without the sandbox)
                   export <course> <dir>
                                     write a course's published files to <dir>/<course>/
                   create-admin --email <address> [--name <name>]

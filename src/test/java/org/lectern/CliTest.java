@@ -2,7 +2,9 @@ package org.lectern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lectern.db.schema.Tables.APP_USER;
+import static org.lectern.db.schema.Tables.CHALLENGE;
 import static org.lectern.db.schema.Tables.CHAPTER;
+import static org.lectern.db.schema.Tables.COURSE_REVISION;
 import static org.lectern.db.schema.Tables.QUESTION;
 import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 
@@ -15,6 +17,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.config.Config;
+import org.lectern.runner.TestRunners;
 import org.lectern.testing.TestFiles;
 import org.lectern.testing.TestServer;
 
@@ -29,7 +32,34 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return cli(Map.of("LECTERN_DATA_DIR", data.toString())).run(args);
+        Map<String, String> env = new java.util.HashMap<>(TestRunners.sandboxUidsFromEnvironment());
+        env.put("LECTERN_DATA_DIR", data.toString());
+        return cli(env).run(args);
+    }
+
+    /** A learner's answer to a question, as the quiz stores it: right, by the key when it was given. */
+    private void answered(String questionKey, String text) {
+        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
+            long user = db.insertInto(APP_USER)
+                    .set(APP_USER.EMAIL, "l@example.org")
+                    .set(APP_USER.DISPLAY_NAME, "L")
+                    .set(APP_USER.PASSWORD_HASH, "x")
+                    .returning(APP_USER.ID)
+                    .fetchOne(APP_USER.ID);
+            db.insertInto(QUESTION_ATTEMPT)
+                    .set(QUESTION_ATTEMPT.USER_ID, user)
+                    .set(
+                            QUESTION_ATTEMPT.QUESTION_ID,
+                            db.select(QUESTION.ID)
+                                    .from(QUESTION)
+                                    .where(QUESTION.QUESTION_KEY.eq(questionKey))
+                                    .fetchOne(QUESTION.ID))
+                    .set(QUESTION_ATTEMPT.ATTEMPT_NO, 1)
+                    .set(QUESTION_ATTEMPT.ANSWER_TEXT, text)
+                    .set(QUESTION_ATTEMPT.CORRECT, true)
+                    .set(QUESTION_ATTEMPT.FRACTION, 1.0)
+                    .execute();
+        }
     }
 
     private Cli cli(Map<String, String> env) {
@@ -93,26 +123,7 @@ class CliTest {
     void anImportThatWouldRetireAnsweredQuestionsNeedsForceAndKeepsTheAnswers() throws Exception {
         TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
         assertThat(run("import", content.toString())).isEqualTo(0);
-        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
-            long user = db.insertInto(APP_USER)
-                    .set(APP_USER.EMAIL, "l@example.org")
-                    .set(APP_USER.DISPLAY_NAME, "L")
-                    .set(APP_USER.PASSWORD_HASH, "x")
-                    .returning(APP_USER.ID)
-                    .fetchOne(APP_USER.ID);
-            db.insertInto(QUESTION_ATTEMPT)
-                    .set(QUESTION_ATTEMPT.USER_ID, user)
-                    .set(
-                            QUESTION_ATTEMPT.QUESTION_ID,
-                            db.select(QUESTION.ID)
-                                    .from(QUESTION)
-                                    .where(QUESTION.QUESTION_KEY.eq("what-prints"))
-                                    .fetchOne(QUESTION.ID))
-                    .set(QUESTION_ATTEMPT.ATTEMPT_NO, 1)
-                    .set(QUESTION_ATTEMPT.CORRECT, true)
-                    .set(QUESTION_ATTEMPT.FRACTION, 1.0)
-                    .execute();
-        }
+        answered("what-prints", "2");
         Path quiz = content.resolve("sample-course/01-basics/02-second.quiz.yaml");
         String text = java.nio.file.Files.readString(quiz);
         TestFiles.write(
@@ -131,6 +142,86 @@ class CliTest {
                             .fetchOne(QUESTION.RETIRED_AT))
                     .isNotNull();
             assertThat(db.fetchCount(QUESTION_ATTEMPT)).isEqualTo(1);
+        }
+    }
+
+    private static final String ADD_NUMBERS = "sample-course/01-basics/02-second.challenges/add-numbers";
+
+    @Test
+    void importVerifiesTheChallengesItChangesAndRefusesOneThatFails() throws Exception {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString()))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Verifying 1 changed challenge(s) in the sandbox:", "ok      " + ADD_NUMBERS);
+        out.reset();
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .as("nothing changed, nothing to verify")
+                .doesNotContain("Verifying");
+
+        TestFiles.write(content.resolve(ADD_NUMBERS + "/solution.py"), "def add(a, b):\n    return a - b\n");
+        assertThat(run("import", content.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED  " + ADD_NUMBERS);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Import refused, nothing was changed: 1 challenge(s) fail verification")
+                .contains(ADD_NUMBERS + ": the reference solution does not pass")
+                .contains("--no-verify");
+        assertThat(solution()).contains("a + b");
+
+        assertThat(run("import", content.toString(), "--no-verify")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Not verifying 1 changed challenge(s) (--no-verify): [" + ADD_NUMBERS + "]");
+        assertThat(solution()).contains("a - b");
+        assertThat(run("import", content.toString(), "--verify")).as("usage").isEqualTo(2);
+    }
+
+    private String solution() {
+        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
+            return db.select(CHALLENGE.SOLUTION_CODE).from(CHALLENGE).fetchOne(CHALLENGE.SOLUTION_CODE);
+        }
+    }
+
+    private boolean whatPrintsRightAfterAnswerChangesTo(String answer, String... flags) throws Exception {
+        TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
+        assertThat(run("import", content.toString())).isEqualTo(0);
+        answered("what-prints", "2");
+        Path quiz = content.resolve("sample-course/01-basics/02-second.quiz.yaml");
+        TestFiles.write(
+                quiz, java.nio.file.Files.readString(quiz).replace("answer: \"2\"", "answer: \"" + answer + "\""));
+        String[] args = new String[2 + flags.length];
+        args[0] = "import";
+        args[1] = content.toString();
+        System.arraycopy(flags, 0, args, 2, flags.length);
+        assertThat(run(args)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("These answered questions get a new answer key")
+                .contains("sample-course: what-prints in “Threads and tables” (1 answers)");
+        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
+            return db.select(QUESTION_ATTEMPT.CORRECT).from(QUESTION_ATTEMPT).fetchOne(QUESTION_ATTEMPT.CORRECT);
+        }
+    }
+
+    @Test
+    void answersToAQuestionWhoseKeyChangesKeepTheirVerdictsByDefault() throws Exception {
+        assertThat(whatPrintsRightAfterAnswerChangesTo("3")).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("keep the verdicts they were given (add --regrade to grade them again)")
+                .doesNotContain("Regraded");
+    }
+
+    @Test
+    void withRegradeTheAnswersAreGradedAgainAndTheRevisionLogSaysSo() throws Exception {
+        assertThat(whatPrintsRightAfterAnswerChangesTo("3", "--regrade")).isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("will be graded again (--regrade)", "Regraded the answers to 1 question(s)");
+        try (var db = DSL.using(Config.defaultH2Url(data), "sa", "")) {
+            assertThat(db.select(COURSE_REVISION.MESSAGE)
+                            .from(COURSE_REVISION)
+                            .where(COURSE_REVISION.KIND.eq("regrade"))
+                            .fetch(COURSE_REVISION.MESSAGE))
+                    .containsExactly("what-prints: 1 of 1 attempts changed");
         }
     }
 

@@ -113,6 +113,11 @@ public final class Challenges {
      * no course, so learners' run figures stay theirs. Blocks until both checks end.
      */
     public Verification verify(long authorId, CourseSource.ChallengeSource source) {
+        return verify(RunCaller.learner(authorId), source);
+    }
+
+    /** A Verify on behalf of any caller, under that caller's run quota: the command line's import verifies too. */
+    public Verification verify(RunCaller caller, CourseSource.ChallengeSource source) {
         StoredChallenge challenge = new StoredChallenge(
                 0,
                 0,
@@ -127,15 +132,15 @@ public final class Challenges {
                 source.repeatRuns(),
                 source.minProcesses());
         try {
-            Verification.Run solution = verifyRun(authorId, challenge, source.solutionCode());
-            Verification.Run starter = verifyRun(authorId, challenge, source.starterCode());
+            Verification.Run solution = verifyRun(caller, challenge, source.solutionCode());
+            Verification.Run starter = verifyRun(caller, challenge, source.starterCode());
             return new Verification(solution, starter, null);
         } catch (ProgramRuns.Refused refused) {
             return Verification.refused(refused.getMessage());
         }
     }
 
-    private Verification.Run verifyRun(long authorId, StoredChallenge challenge, String code)
+    private Verification.Run verifyRun(RunCaller caller, StoredChallenge challenge, String code)
             throws ProgramRuns.Refused {
         StringBuilder output = new StringBuilder();
         Check check = new Check(
@@ -143,7 +148,7 @@ public final class Challenges {
                 json,
                 random,
                 harness,
-                RunCaller.learner(authorId),
+                caller,
                 challenge,
                 code,
                 new ProgramRuns.Origin(null, null, null),

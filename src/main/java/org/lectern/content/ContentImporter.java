@@ -26,8 +26,9 @@ import org.lectern.content.CourseSource.QuestionSource;
 import org.lectern.content.CourseSource.SectionSource;
 
 /**
- * Writes parsed courses into the database in one transaction, matching everything by slug or key. What left the
- * files is retired, never deleted, so answers and submissions that hang off it survive.
+ * Writes parsed courses into the database in one transaction, matching everything by slug or key, and a chapter
+ * that changed section by {@link ChapterMoves}. What left the files is retired, never deleted, so answers and
+ * submissions that hang off it survive.
  */
 public final class ContentImporter {
     private final DSLContext dsl;
@@ -88,6 +89,8 @@ public final class ContentImporter {
         private int chapters;
         private int questions;
         private int challenges;
+        // chapters arriving from another section of the course: where each comes from, by where it arrives
+        private final java.util.Map<ChapterMoves.Place, ChapterMoves.Place> arrivals = new java.util.HashMap<>();
 
         CourseWriter(DSLContext tx, OffsetDateTime now) {
             this.tx = tx;
@@ -118,6 +121,8 @@ public final class ContentImporter {
                     .set(COURSE.UPDATED_AT, now)
                     .where(COURSE.ID.eq(courseId))
                     .execute();
+            ChapterMoves.between(ChapterMoves.published(tx, c.slug()), ChapterMoves.places(c))
+                    .forEach((from, to) -> arrivals.put(new ChapterMoves.Place(to, from.chapter()), from));
             List<Long> sectionIds = new ArrayList<>();
             for (SectionSource s : c.sections()) {
                 sectionIds.add(section(courseId, s));
@@ -156,6 +161,10 @@ public final class ContentImporter {
                     .execute();
             List<Long> chapterIds = new ArrayList<>();
             for (ChapterSource ch : s.chapters()) {
+                ChapterMoves.Place from = arrivals.get(new ChapterMoves.Place(s.slug(), ch.slug()));
+                if (from != null) {
+                    moveInto(courseId, id, from);
+                }
                 chapterIds.add(chapter(id, ch));
             }
             retireOthers(CHAPTER, CHAPTER.SECTION_ID, id, CHAPTER.ID, chapterIds, CHAPTER.RETIRED_AT);
@@ -197,6 +206,42 @@ public final class ContentImporter {
             }
             retireOthers(CHALLENGE, CHALLENGE.CHAPTER_ID, id, CHALLENGE.ID, challengeIds, CHALLENGE.RETIRED_AT);
             return id;
+        }
+
+        /**
+         * Gives a chapter that moved here from another section of the course its new section, keeping its row. A
+         * chapter deleted from here earlier may hold the slug: it takes the moving one's old place, still retired.
+         */
+        private void moveInto(long courseId, long sectionId, ChapterMoves.Place from) {
+            var moving = tx.select(CHAPTER.ID, CHAPTER.SECTION_ID)
+                    .from(CHAPTER)
+                    .join(SECTION)
+                    .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                    .where(SECTION.COURSE_ID.eq(courseId))
+                    .and(SECTION.SLUG.eq(from.section()))
+                    .and(CHAPTER.SLUG.eq(from.chapter()))
+                    .fetchOne();
+            Long retiredHere = tx.select(CHAPTER.ID)
+                    .from(CHAPTER)
+                    .where(CHAPTER.SECTION_ID.eq(sectionId).and(CHAPTER.SLUG.eq(from.chapter())))
+                    .fetchOne(CHAPTER.ID);
+            if (retiredHere != null) {
+                // (section, slug) is unique: free the old place first, then swap.
+                tx.update(CHAPTER)
+                        .set(CHAPTER.SLUG, "~moving-" + moving.value1())
+                        .where(CHAPTER.ID.eq(moving.value1()))
+                        .execute();
+                tx.update(CHAPTER)
+                        .set(CHAPTER.SECTION_ID, moving.value2())
+                        .where(CHAPTER.ID.eq(retiredHere))
+                        .execute();
+            }
+            tx.update(CHAPTER)
+                    .set(CHAPTER.SECTION_ID, sectionId)
+                    .set(CHAPTER.SLUG, from.chapter())
+                    .set(CHAPTER.UPDATED_AT, now)
+                    .where(CHAPTER.ID.eq(moving.value1()))
+                    .execute();
         }
 
         private long question(long chapterId, QuestionSource q) {

@@ -34,7 +34,21 @@ public final class ContentLoader {
 
     /** Imports only the courses whose files differ from what was last imported from the folder. */
     public ContentImporter.Report importChanged(Path contentDir) {
-        return importCourses(readAll(contentDir, importer.storedHashes()), tx -> {});
+        return importCourses(readChanged(contentDir), tx -> {});
+    }
+
+    /**
+     * Reads and validates every course of the folder, without importing them.
+     *
+     * @throws ContentException naming the file, the line and the problem
+     */
+    public List<Incoming> readFolder(Path contentDir) {
+        return readAll(contentDir, Map.of());
+    }
+
+    /** Reads the folder's courses whose files differ from what was last imported from the folder. */
+    public List<Incoming> readChanged(Path contentDir) {
+        return readAll(contentDir, importer.storedHashes());
     }
 
     /**
@@ -69,7 +83,10 @@ public final class ContentLoader {
                 .toList();
     }
 
-    private ContentImporter.Report importCourses(List<Incoming> courses, Consumer<DSLContext> alsoInTransaction) {
+    /**
+     * Imports courses read before, all in one transaction, with more writes that must commit or fail with them.
+     */
+    public ContentImporter.Report importCourses(List<Incoming> courses, Consumer<DSLContext> alsoInTransaction) {
         if (courses.isEmpty()) {
             return new ContentImporter.Report(List.of());
         }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.lectern.content.ChapterMoves;
 import org.lectern.content.CourseSource;
 import org.lectern.content.CourseSource.QuestionSource;
 
@@ -75,9 +76,11 @@ final class AnswerChanges {
                 .entrySet()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> new TreeSet<>(e.getValue())));
+        Map<ChapterMoves.Place, String> moves = ChapterMoves.into(dsl, next);
         List<Changed> changed = new ArrayList<>();
         for (var row : rows) {
-            Optional<QuestionSource> after = question(next, row.value5(), row.value6(), row.value2());
+            String section = moves.getOrDefault(new ChapterMoves.Place(row.value5(), row.value6()), row.value5());
+            Optional<QuestionSource> after = question(next, section, row.value6(), row.value2());
             if (after.isEmpty()) {
                 continue; // leaving the files retires it; its attempts stay as they were
             }

@@ -3,6 +3,7 @@ package org.lectern.studio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ final class ChallengeGate {
 
     /** Runs a challenge's Verify: the production check of {@code org.lectern.challenge}. */
     interface Verifier {
-        Verification verify(long authorId, ChallengeSource challenge);
+        /** @param authorId who verifies; null for the command line, whose verifier runs under its own quota */
+        Verification verify(Long authorId, ChallengeSource challenge);
     }
 
     ChallengeGate(Verifier verifier) {
@@ -32,18 +34,54 @@ final class ChallengeGate {
         return verifier.verify(authorId, challenge);
     }
 
+    /** A changed challenge's verification, and what identifies the files verified (its key and their hashes). */
+    record Verified(String dir, String identity, Verification verification) {
+        boolean passed() {
+            return verification.passed();
+        }
+    }
+
     /**
      * @throws UnverifiedChallenge for the first changed challenge that fails verification
      */
     void check(CourseFiles files, CourseFiles published, Long authorId) {
-        for (var challenge : changed(files, published).entrySet()) {
-            String dir = challenge.getKey();
-            ChallengeSource source = read(files, dir, challenge.getValue());
-            Verification verification = verifier.verify(authorId, source);
-            if (!verification.passed()) {
-                throw new UnverifiedChallenge(dir, verification);
+        check(files, published, authorId, Set.of());
+    }
+
+    /**
+     * @param passedBefore identities of challenges that passed verification already (an import's preview), which
+     *     are not run again
+     * @throws UnverifiedChallenge for the first changed challenge that fails verification
+     */
+    void check(CourseFiles files, CourseFiles published, Long authorId, Set<String> passedBefore) {
+        for (Verified verified : verify(files, published, authorId, passedBefore, true)) {
+            if (!verified.passed()) {
+                throw new UnverifiedChallenge(verified.dir(), verified.verification());
             }
         }
+    }
+
+    /** Verifies every changed challenge, failing or not, for a preview that shows each one's result. */
+    List<Verified> verifyAll(CourseFiles files, CourseFiles published, Long authorId) {
+        return verify(files, published, authorId, Set.of(), false);
+    }
+
+    private List<Verified> verify(
+            CourseFiles files, CourseFiles published, Long authorId, Set<String> passedBefore, boolean firstFailure) {
+        List<Verified> results = new ArrayList<>();
+        for (var challenge : changed(files, published).entrySet()) {
+            String dir = challenge.getKey();
+            String identity = identity(files, dir, challenge.getValue());
+            if (passedBefore.contains(identity)) {
+                continue;
+            }
+            Verification verification = verifier.verify(authorId, read(files, dir, challenge.getValue()));
+            results.add(new Verified(dir, identity, verification));
+            if (firstFailure && !verification.passed()) {
+                break;
+            }
+        }
+        return results;
     }
 
     /**
@@ -51,11 +89,11 @@ final class ChallengeGate {
      * folder that only moved (a chapter renumbered, its four files the same) is not a change.
      */
     static Map<String, String> changed(CourseFiles files, CourseFiles published) {
-        java.util.Set<String> publishedChallenges = new java.util.HashSet<>();
-        folders(published).forEach((dir, key) -> publishedChallenges.add(key + " " + fingerprint(published, dir)));
+        Set<String> publishedChallenges = new java.util.HashSet<>();
+        folders(published).forEach((dir, key) -> publishedChallenges.add(identity(published, dir, key)));
         Map<String, String> changed = new TreeMap<>();
         folders(files).forEach((dir, key) -> {
-            if (!publishedChallenges.contains(key + " " + fingerprint(files, dir))) {
+            if (!publishedChallenges.contains(identity(files, dir, key))) {
                 changed.put(dir, key);
             }
         });
@@ -73,9 +111,9 @@ final class ChallengeGate {
         return folders;
     }
 
-    /** The hashes of a challenge folder's four files ("-" for a missing one). */
-    private static String fingerprint(CourseFiles files, String dir) {
-        StringBuilder print = new StringBuilder();
+    /** A challenge's key and the hashes of its folder's four files ("-" for a missing one), wherever it lies. */
+    static String identity(CourseFiles files, String dir, String key) {
+        StringBuilder print = new StringBuilder(key).append(' ');
         for (String name : ChallengeSource.FILES) {
             print.append(files.bytes(dir + "/" + name).map(Drafts::sha).orElse("-"))
                     .append(' ');

@@ -9,37 +9,46 @@ import org.lectern.challenge.Verification;
 final class ChallengeReasons {
     private ChallengeReasons() {}
 
+    /** The interface's messages in one language. */
+    interface Texts {
+        String get(String key, Object... arguments);
+    }
+
     /** @return null when the verification passed */
     static String of(StudioController studio, Context ctx, String challenge, Verification v) {
+        return of((key, arguments) -> studio.text(ctx, key, arguments), challenge, v);
+    }
+
+    /** @return null when the verification passed */
+    static String of(Texts texts, String challenge, Verification v) {
         if (v.refusal() != null) {
-            return studio.text(ctx, "studio.challenge.notRun", challenge, v.refusal());
+            return texts.get("studio.challenge.notRun", challenge, v.refusal());
         }
         if (!v.solution().passed()) {
-            return studio.text(ctx, "studio.challenge.solutionFails", challenge, what(studio, ctx, v.solution()));
+            return texts.get("studio.challenge.solutionFails", challenge, what(texts, v.solution()));
         }
         if (v.starter().passed()) {
-            return studio.text(ctx, "studio.challenge.starterPasses", challenge);
+            return texts.get("studio.challenge.starterPasses", challenge);
         }
         return null;
     }
 
-    private static String what(StudioController studio, Context ctx, Verification.Run run) {
+    private static String what(Texts texts, Verification.Run run) {
         TestOutcome test = run.firstFailure();
         if (test != null) {
             String message = test.note() != null
-                    ? studio.text(ctx, "challenge.note." + test.note())
+                    ? texts.get("challenge.note." + test.note())
                     : test.message() == null ? "" : test.message();
-            return studio.text(ctx, "studio.challenge.failedTest", test.name(), message);
+            return texts.get("studio.challenge.failedTest", test.name(), message);
         }
         Demand demand = run.firstUnmetDemand();
         if (demand != null) {
             return switch (demand.kind()) {
-                case "wall" -> studio.text(ctx, "challenge.demand.wall.result", demand.actual(), demand.limit());
-                case "processes" ->
-                    studio.text(ctx, "challenge.demand.processes.result", demand.actual(), demand.limit());
-                default -> studio.text(ctx, "challenge.demand.race.result", demand.actual(), demand.limit());
+                case "wall" -> texts.get("challenge.demand.wall.result", demand.actual(), demand.limit());
+                case "processes" -> texts.get("challenge.demand.processes.result", demand.actual(), demand.limit());
+                default -> texts.get("challenge.demand.race.result", demand.actual(), demand.limit());
             };
         }
-        return studio.text(ctx, "studio.challenge.status", studio.text(ctx, "runner.status." + run.status()));
+        return texts.get("studio.challenge.status", texts.get("runner.status." + run.status()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lectern.content.ChapterMoves;
 import org.lectern.content.CourseSource;
 import org.lectern.content.CourseSource.ChapterSource;
 import org.lectern.content.CourseSource.QuestionSource;
@@ -19,6 +20,7 @@ record ImportPreview(
         List<String> addedChapters,
         List<String> changedChapters,
         List<String> removedChapters,
+        List<String> movedChapters,
         List<String> addedQuestions,
         List<String> changedQuestions,
         List<RemovedQuestion> removedQuestions) {
@@ -36,21 +38,37 @@ record ImportPreview(
                 && addedChapters.isEmpty()
                 && changedChapters.isEmpty()
                 && removedChapters.isEmpty()
+                && movedChapters.isEmpty()
                 && addedQuestions.isEmpty()
                 && changedQuestions.isEmpty()
                 && removedQuestions.isEmpty();
     }
 
     /**
+     * A chapter that moves to another section ({@link ChapterMoves}) is compared with itself where it was, and its
+     * questions are neither removed nor added.
+     *
      * @param before the published course, or null when there is none
      * @param attempts answers per question, keyed {@code section/chapter/question}
      */
     static ImportPreview between(CourseSource before, CourseSource after, Map<String, Integer> attempts) {
-        Map<String, ChapterSource> old = chapters(before);
+        Map<String, String> movedFrom = new LinkedHashMap<>();
+        Map<String, String> movedTo = new LinkedHashMap<>();
+        if (before != null) {
+            ChapterMoves.between(ChapterMoves.places(before), ChapterMoves.places(after))
+                    .forEach((from, to) -> {
+                        movedFrom.put(to + "/" + from.chapter(), from.toString());
+                        movedTo.put(from.toString(), to + "/" + from.chapter());
+                    });
+        }
+        // The published chapters under the places they will have, so a moved one meets itself.
+        Map<String, ChapterSource> old = new LinkedHashMap<>();
+        chapters(before).forEach((where, chapter) -> old.put(movedTo.getOrDefault(where, where), chapter));
         Map<String, ChapterSource> next = chapters(after);
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
         List<String> addedQuestions = new ArrayList<>();
         List<String> changedQuestions = new ArrayList<>();
         List<RemovedQuestion> removedQuestions = new ArrayList<>();
@@ -58,7 +76,13 @@ record ImportPreview(
             ChapterSource was = old.get(where);
             if (was == null) {
                 added.add(where);
-            } else if (!sameChapter(was, chapter)) {
+                return;
+            }
+            boolean movedHere = movedFrom.containsKey(where);
+            if (movedHere) {
+                moved.add(movedFrom.get(where) + " → " + where);
+            }
+            if (!sameContent(was, chapter) || (!movedHere && was.position() != chapter.position())) {
                 changed.add(where);
             }
         });
@@ -79,7 +103,9 @@ record ImportPreview(
         });
         oldQuestions.forEach((where, q) -> {
             if (!nextQuestions.containsKey(where)) {
-                removedQuestions.add(new RemovedQuestion(where, attempts.getOrDefault(where, 0)));
+                String chapter = where.substring(0, where.lastIndexOf('/'));
+                String answeredAt = movedFrom.getOrDefault(chapter, chapter) + where.substring(chapter.length());
+                removedQuestions.add(new RemovedQuestion(answeredAt, attempts.getOrDefault(answeredAt, 0)));
             }
         });
         return new ImportPreview(
@@ -88,6 +114,7 @@ record ImportPreview(
                 added,
                 changed,
                 removed,
+                moved,
                 addedQuestions,
                 changedQuestions,
                 removedQuestions);
@@ -107,12 +134,12 @@ record ImportPreview(
         return questions;
     }
 
-    private static boolean sameChapter(ChapterSource a, ChapterSource b) {
+    /** Everything but the place: a moved chapter is not changed by its new position alone. */
+    private static boolean sameContent(ChapterSource a, ChapterSource b) {
         return a.title().equals(b.title())
                 && a.summary().equals(b.summary())
                 && a.bodyMd().equals(b.bodyMd())
                 && Objects.equals(a.free(), b.free())
-                && a.position() == b.position()
                 && a.questions().size() == b.questions().size()
                 && a.challenges().equals(b.challenges())
                 && questionsSame(a, b);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jooq.DSLContext;
 import org.lectern.content.ContentException;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseFiles;
@@ -20,7 +21,6 @@ final class Publisher {
     private final Drafts drafts;
     private final AnswerChanges answerChanges;
     private final ChallengeGate challenges;
-    private final Regrader regrader = new Regrader();
 
     Publisher(ContentLoader loader, Drafts drafts, AnswerChanges answerChanges, ChallengeGate challenges) {
         this.loader = loader;
@@ -92,9 +92,30 @@ final class Publisher {
         publish(slug, files, authorId, what, regrade, RevisionKind.PUBLISH);
     }
 
-    /** Imports an uploaded course's files as its published copy; the answers' verdicts stay as they were. */
-    void importFiles(String slug, CourseFiles files, Long authorId) {
-        publish(slug, files, authorId, "", Regrade.NO, RevisionKind.IMPORT);
+    /**
+     * Imports an uploaded course's files as its published copy, its challenges already verified by the caller.
+     *
+     * @param regrade {@link Regrade#YES} or {@link Regrade#NO}: the author has chosen already
+     */
+    void importFiles(String slug, CourseFiles files, Long authorId, Regrade regrade) {
+        publish(slug, files, authorId, "", regrade, RevisionKind.IMPORT);
+    }
+
+    /**
+     * Grades every attempt at these questions again with their new answer key, in the import's transaction, and
+     * writes what changed in a {@code regrade} revision.
+     */
+    static void regrade(DSLContext tx, String slug, List<AnswerChanges.Changed> keyChanges, Long authorId) {
+        if (keyChanges.isEmpty()) {
+            return;
+        }
+        Regrader regrader = new Regrader();
+        List<String> regraded = new ArrayList<>();
+        for (AnswerChanges.Changed question : keyChanges) {
+            int moved = regrader.regrade(tx, question.questionId());
+            regraded.add("%s: %d of %d attempts changed".formatted(question.key(), moved, question.attempts()));
+        }
+        new RevisionRepository(tx).record(slug, RevisionKind.REGRADE, String.join("; ", regraded), authorId, Map.of());
     }
 
     private void publish(
@@ -120,13 +141,8 @@ final class Publisher {
         loader.importFiles(slug, files, tx -> {
             RevisionRepository revisions = new RevisionRepository(tx);
             revisions.record(slug, kind, what, authorId, changed);
-            if (regrade == Regrade.YES && !keyChanges.isEmpty()) {
-                List<String> regraded = new ArrayList<>();
-                for (AnswerChanges.Changed question : keyChanges) {
-                    int moved = regrader.regrade(tx, question.questionId());
-                    regraded.add("%s: %d of %d attempts changed".formatted(question.key(), moved, question.attempts()));
-                }
-                revisions.record(slug, RevisionKind.REGRADE, String.join("; ", regraded), authorId, Map.of());
+            if (regrade == Regrade.YES) {
+                regrade(tx, slug, keyChanges, authorId);
             }
             Drafts.dropIfPublished(tx, slug);
         });

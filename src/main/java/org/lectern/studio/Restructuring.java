@@ -79,13 +79,50 @@ final class Restructuring {
         requirePermutation(
                 slugs, chapters.stream().map(StudioOutline.Chapter::slug).toList());
         Map<String, byte[]> change = new LinkedHashMap<>();
-        for (int i = 0; i < slugs.size(); i++) {
-            String slug = slugs.get(i);
-            StudioOutline.Chapter chapter = chapters.stream()
-                    .filter(c -> c.slug().equals(slug))
-                    .findFirst()
-                    .orElseThrow();
-            String base = "%s/%02d-%s".formatted(section.folder(), i + 1, slug);
+        renumber(
+                files,
+                change,
+                section.folder(),
+                slugs.stream()
+                        .map(slug -> chapters.stream()
+                                .filter(c -> c.slug().equals(slug))
+                                .findFirst()
+                                .orElseThrow())
+                        .toList());
+        return change;
+    }
+
+    /**
+     * Moves a chapter to a place (1 for the top; beyond the end for the end) in a section, its own or another: its
+     * text, quiz and challenges go along, and each section it touches is numbered 01, 02, … again. Its slug stays, so
+     * the importer finds it in its new section and keeps its questions and learners' answers.
+     */
+    static Map<String, byte[]> moveChapter(
+            CourseFiles files, StudioOutline outline, StudioOutline.Chapter chapter, String toSection, int place) {
+        StudioOutline.Section from = section(outline, chapter.sectionSlug());
+        StudioOutline.Section to = section(outline, toSection);
+        if (from.equals(to)) {
+            return orderChapters(files, from, placed(Structure.chapterOrder(from), chapter.slug(), place));
+        }
+        if (to.chapters().stream().anyMatch(c -> c.slug().equals(chapter.slug()))) {
+            throw new InvalidCourse("studio.structure.slugTakenThere");
+        }
+        List<StudioOutline.Chapter> left = new ArrayList<>(from.chapters());
+        left.remove(chapter);
+        List<StudioOutline.Chapter> arrived = new ArrayList<>(to.chapters());
+        arrived.add(Math.max(0, Math.min(place - 1, arrived.size())), chapter);
+        Map<String, byte[]> change = new LinkedHashMap<>();
+        renumber(files, change, from.folder(), left);
+        renumber(files, change, to.folder(), arrived);
+        return change;
+    }
+
+    /** Gives each chapter the name of its place in the section's folder, moving its files when that differs. */
+    private static void renumber(
+            CourseFiles files, Map<String, byte[]> change, String folder, List<StudioOutline.Chapter> chapters) {
+        for (int i = 0; i < chapters.size(); i++) {
+            StudioOutline.Chapter chapter = chapters.get(i);
+            String base = "%s/%02d-%s".formatted(folder, i + 1, chapter.slug());
             if (!base.equals(chapter.base())) {
                 files.paths().stream()
                         .filter(chapter::owns)
@@ -96,7 +133,6 @@ final class Restructuring {
                                 base + p.substring(chapter.base().length())));
             }
         }
-        return change;
     }
 
     /** Puts the course's sections in the given order of slugs, numbered 01, 02, … */
@@ -125,6 +161,15 @@ final class Restructuring {
         return change;
     }
 
+    /** The order after putting one item at a place, 1 for the first; a place past either end means that end. */
+    static List<String> placed(List<String> order, String slug, int place) {
+        List<String> result = new ArrayList<>(order);
+        if (result.remove(slug)) {
+            result.add(Math.max(0, Math.min(place - 1, result.size())), slug);
+        }
+        return result;
+    }
+
     /** The order after moving one item a place up (-1) or down (+1); the same order at either end. */
     static List<String> moved(List<String> order, String slug, int by) {
         List<String> result = new ArrayList<>(order);
@@ -135,6 +180,14 @@ final class Restructuring {
             result.add(to, slug);
         }
         return result;
+    }
+
+    /** @throws InvalidCourse when the course has no such section */
+    private static StudioOutline.Section section(StudioOutline outline, String slug) {
+        return outline.sections().stream()
+                .filter(s -> s.slug().equals(slug))
+                .findFirst()
+                .orElseThrow(() -> new InvalidCourse("studio.structure.noSection"));
     }
 
     private static void move(CourseFiles files, Map<String, byte[]> change, String from, String to) {

@@ -2,11 +2,13 @@ package org.lectern.studio;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.jooq.DSLContext;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.challenge.Challenges;
 import org.lectern.content.ContentLoader;
 import org.lectern.content.CourseExporter;
+import org.lectern.runner.RunCaller;
 import org.lectern.web.Access;
 import org.lectern.web.Flash;
 import org.lectern.web.Renderer;
@@ -19,9 +21,7 @@ public final class Studio {
     private final ImportController imports;
     private final MediaController media;
     private final ChallengeEditor challenges;
-    private final ContentLoader loader;
-    private final Drafts drafts;
-    private final LearnerWork work;
+    private final FolderImport folderImport;
 
     /**
      * @param uploads where uploaded zips wait for the author's go-ahead (under the data folder)
@@ -37,41 +37,31 @@ public final class Studio {
             Path uploads,
             Challenges challenges) {
         Drafts drafts = new Drafts(dsl);
-        this.loader = loader;
-        this.drafts = drafts;
         ChallengeGate gate = new ChallengeGate(challenges::verify);
-        Publisher publisher = new Publisher(loader, drafts, new AnswerChanges(dsl), gate);
+        AnswerChanges answerChanges = new AnswerChanges(dsl);
+        Publisher publisher = new Publisher(loader, drafts, answerChanges, gate);
         LearnerWork work = new LearnerWork(dsl);
-        this.work = work;
         this.studio = new StudioController(drafts, publisher, new Preview(), exporter, renderer, currentUser, flash);
         this.revisions = new RevisionController(drafts, new RevisionRepository(dsl), renderer, currentUser, flash);
         this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
         this.media = new MediaController(drafts, studio, currentUser, flash);
         this.challenges = new ChallengeEditor(studio, drafts, gate, flash);
         this.imports = new ImportController(
-                new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
+                new ZipImports(uploads, loader, drafts, publisher, work, answerChanges, gate), studio, flash);
+        // The command line is no learner: its runs are known by their own key, under the quota its process sets.
+        RunCaller commandLine = new RunCaller(null, "command-line");
+        this.folderImport = new FolderImport(
+                loader,
+                drafts,
+                work,
+                answerChanges,
+                new ChallengeGate((author, source) -> challenges.verify(commandLine, source)),
+                (key, arguments) -> renderer.messages().get(Locale.ENGLISH, key, arguments));
     }
 
-    /**
-     * The questions learners answered that importing this content folder would retire, as
-     * {@code course/section/chapter/question (N answers)}: the command line refuses such an import unless forced.
-     */
-    public java.util.List<String> answeredQuestionsRetiredBy(Path contentDir) {
-        java.util.List<String> retired = new java.util.ArrayList<>();
-        org.lectern.content.CourseFolderReader reader = new org.lectern.content.CourseFolderReader(contentDir);
-        for (Path folder : reader.courseFolders()) {
-            var next = reader.read(folder);
-            var published = drafts.published(next.slug());
-            if (published.isEmpty()) {
-                continue;
-            }
-            ImportPreview.between(loader.read(next.slug(), published), next, work.attemptsByQuestion(next.slug()))
-                    .removedQuestions()
-                    .stream()
-                    .filter(q -> q.attempts() > 0)
-                    .forEach(q -> retired.add(next.slug() + "/" + q.where() + " (" + q.attempts() + " answers)"));
-        }
-        return retired;
+    /** Importing a content folder from the command line or at start-up. */
+    public FolderImport folderImport() {
+        return folderImport;
     }
 
     public void addRoutes(JavalinDefaultRoutingApi routes) {

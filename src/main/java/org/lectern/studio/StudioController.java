@@ -235,7 +235,8 @@ final class StudioController {
         page(ctx, 409, "studio/regrade", model);
     }
 
-    private static Publisher.Regrade regrade(Context ctx) {
+    /** {@code regrade=yes|no} as the author chose it, or {@link Publisher.Regrade#ASK} when they were not asked yet. */
+    static Publisher.Regrade regrade(Context ctx) {
         String choice = ctx.formParam("regrade");
         if (choice == null) {
             return Publisher.Regrade.ASK;
@@ -301,7 +302,9 @@ final class StudioController {
         Map<String, Object> model = new HashMap<>();
         model.put("slug", slug);
         CourseFiles files = drafts.current(slug);
-        model.put("outline", StudioOutline.of(files));
+        StudioOutline outline = StudioOutline.of(files);
+        model.put("outline", outline);
+        model.put("layout", outline.layoutSha());
         model.put(
                 "images",
                 files.paths().stream()

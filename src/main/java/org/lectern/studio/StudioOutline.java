@@ -74,6 +74,14 @@ record StudioOutline(String title, List<Section> sections) {
                 .findFirst();
     }
 
+    /** Where each chapter is, by slugs, as the importer tells chapters apart. */
+    List<org.lectern.content.ChapterMoves.Place> places() {
+        List<org.lectern.content.ChapterMoves.Place> places = new ArrayList<>();
+        sections.forEach(s ->
+                s.chapters().forEach(c -> places.add(new org.lectern.content.ChapterMoves.Place(s.slug(), c.slug()))));
+        return places;
+    }
+
     /** The folders and chapter files, in order: what a move or a deletion changes. */
     List<String> layout() {
         List<String> layout = new ArrayList<>();
@@ -82,6 +90,14 @@ record StudioOutline(String title, List<Section> sections) {
             section.chapters().forEach(c -> layout.add(c.path()));
         }
         return layout;
+    }
+
+    /**
+     * A hash of {@link #layout}: a page sends the one it showed with a move, and a move made on a layout that changed
+     * meanwhile is a conflict, never applied to places the author did not see.
+     */
+    String layoutSha() {
+        return Drafts.sha(String.join("\n", layout()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Boolean free(CourseFiles files, String path) {

@@ -6,6 +6,7 @@ import static org.lectern.db.schema.Tables.CHAPTER;
 import static org.lectern.db.schema.Tables.COURSE;
 import static org.lectern.db.schema.Tables.QUESTION;
 import static org.lectern.db.schema.Tables.QUESTION_OPTION;
+import static org.lectern.db.schema.Tables.SECTION;
 
 import java.nio.file.Path;
 import org.jooq.DSLContext;
@@ -144,5 +145,89 @@ class ContentImportIntegrationTest {
         assertThat(outline.sections().get(1).chapters())
                 .extracting(CourseOutline.ChapterEntry::slug)
                 .containsExactly("fourth");
+    }
+
+    /** Moves a chapter's text, quiz and challenges to another section's folder, as the studio does. */
+    private void moveChapterFiles(String from, String to) {
+        try (var walk = java.nio.file.Files.walk(content.resolve("sample-course"))) {
+            for (Path file : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String path = content.resolve("sample-course").relativize(file).toString();
+                if (path.startsWith(from + ".")) {
+                    Path target = course(to + path.substring(from.length()));
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.move(file, target);
+                }
+            }
+            TestFiles.deleteTree(course(from + ".challenges"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.List<Long> liveQuestions(DSLContext db, long chapter) {
+        return db.select(QUESTION.ID)
+                .from(QUESTION)
+                .where(QUESTION.CHAPTER_ID.eq(chapter).and(QUESTION.RETIRED_AT.isNull()))
+                .orderBy(QUESTION.ID)
+                .fetch(QUESTION.ID);
+    }
+
+    private static boolean retired(DSLContext db, long chapter) {
+        return db.fetchExists(CHAPTER, CHAPTER.ID.eq(chapter).and(CHAPTER.RETIRED_AT.isNotNull()));
+    }
+
+    private static long chapterOf(DSLContext db, String section, String chapter) {
+        return db.select(CHAPTER.ID)
+                .from(CHAPTER)
+                .join(SECTION)
+                .on(SECTION.ID.eq(CHAPTER.SECTION_ID))
+                .where(SECTION.SLUG.eq(section).and(CHAPTER.SLUG.eq(chapter)))
+                .fetchOne(CHAPTER.ID);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aChapterMovedToAnotherSectionKeepsItsRowItsQuestionsAndTheirIds(TestDatabase kind) {
+        DSLContext db = open(kind);
+        loader.importAll(content);
+        long second = chapterOf(db, "basics", "second");
+        var questions = liveQuestions(db, second);
+        assertThat(questions).hasSize(4);
+        moveChapterFiles("01-basics/02-second", "02-more/02-second");
+        TestFiles.write(
+                course("01-basics/01-first.md"),
+                "---\ntitle: First steps\n---\nOn to [the second](../02-more/02-second.md#a-table).\n");
+        loader.importAll(content);
+        assertThat(chapterOf(db, "more", "second")).isEqualTo(second);
+        assertThat(retired(db, second)).isFalse();
+        assertThat(liveQuestions(db, second)).isEqualTo(questions);
+        assertThat(db.fetchCount(CHAPTER)).as("no new chapter row").isEqualTo(3);
+        CourseOutline outline = new Catalog(db).outline("sample-course").orElseThrow();
+        assertThat(outline.sections().get(1).chapters())
+                .extracting(CourseOutline.ChapterEntry::slug)
+                .containsExactly("third", "second");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aChapterMovedWhereADeletedOneOfTheSameSlugLiesTakesThePlaceAndTheDeletedOneStaysRetired(TestDatabase kind) {
+        DSLContext db = open(kind);
+        loader.importAll(content);
+        long deleted = chapterOf(db, "more", "third");
+        course("02-more/01-third.md").toFile().delete();
+        TestFiles.write(course("02-more/01-fourth.md"), "---\ntitle: Fourth\n---\nBody.\n");
+        TestFiles.write(course("01-basics/02-second.md"), "---\ntitle: Threads and tables\n---\nNo links now.\n");
+        loader.importAll(content);
+        TestFiles.write(course("01-basics/03-third.md"), "---\ntitle: A new third\n---\nBody.\n");
+        loader.importAll(content);
+        long moving = chapterOf(db, "basics", "third");
+        assertThat(moving).isNotEqualTo(deleted);
+
+        moveChapterFiles("01-basics/03-third", "02-more/02-third");
+        loader.importAll(content);
+        assertThat(chapterOf(db, "more", "third")).isEqualTo(moving);
+        assertThat(chapterOf(db, "basics", "third")).isEqualTo(deleted);
+        assertThat(retired(db, deleted)).isTrue();
+        assertThat(retired(db, moving)).isFalse();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.accounts.Role;
 import org.lectern.content.CourseFiles;
 import org.lectern.testing.FixtureQuiz;
+import org.lectern.testing.Learner;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
 
@@ -126,5 +127,100 @@ class ImportHttpTest {
         assertThat(ann.post("/studio/import/0123456789abcdef0123456789abcdef", Map.of())
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    private static final String ADD_NUMBERS = "01-basics/02-second.challenges/add-numbers/";
+
+    private static CourseFiles published() {
+        return server.app().exporter().published("sample-course").orElseThrow();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aChapterMovedToAnotherSectionIsShownMovedWithItsQuestionsKept() {
+        Visitor ann = new Visitor(server).logIn("ann@example.org", PASSWORD);
+        CourseFiles before = published();
+        CourseFiles moved = before;
+        for (String path : before.paths()) {
+            if (path.startsWith("01-basics/02-second.")) {
+                moved = moved.without(path)
+                        .with(
+                                "02-more/02-second." + path.substring(20),
+                                before.bytes(path).orElseThrow());
+            }
+        }
+        moved = moved.with(
+                "01-basics/01-first.md",
+                utf8("---\ntitle: First steps\n---\nOn to [the second](../02-more/02-second.md#a-table).\n"));
+        HttpResponse<String> preview = upload(ann, zip(moved));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body())
+                .contains("Chapters moved", "basics/second → more/second")
+                .doesNotContain("Questions removed", "Questions added", "Retire those questions anyway");
+    }
+
+    @Test
+    void aChangedChallengeThatFailsVerificationRefusesTheImportWithTheReason() {
+        Visitor ann = new Visitor(server).logIn("ann@example.org", PASSWORD);
+        CourseFiles broken = published().with(ADD_NUMBERS + "solution.py", utf8("def add(a, b):\n    return a - b\n"));
+        HttpResponse<String> refused = upload(ann, zip(broken));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("Not imported:", "sample-course/" + ADD_NUMBERS.substring(0, ADD_NUMBERS.length() - 1))
+                .contains("the reference solution does not pass")
+                .contains("Changed challenges, verified in the sandbox");
+        assertThat(ACTION.matcher(refused.body()).find())
+                .as("nothing to confirm")
+                .isFalse();
+        assertThat(published().text(ADD_NUMBERS + "solution.py").orElseThrow()).contains("a + b");
+    }
+
+    @Test
+    void anImportThatChangesAnAnsweredQuestionsKeyAsksAndRegradesWhenTold() {
+        long question = FixtureQuiz.question(server, "pick-processes");
+        Learner lee = Learner.signedIn(server, "lee");
+        FixtureQuiz.choose(server, lee.visitor(), "pick-processes", "cpu");
+        Visitor ann = new Visitor(server).logIn("ann@example.org", PASSWORD);
+        CourseFiles before = published();
+        String quiz = before.text("01-basics/02-second.quiz.yaml").orElseThrow();
+        String swapped = quiz.replace(
+                        "text: CPU-bound work\n        correct: true", "text: CPU-bound work\n        correct: false")
+                .replace("text: Waiting on the network\n", "text: Waiting on the network\n        correct: true\n");
+        assertThat(swapped).isNotEqualTo(quiz);
+        CourseFiles changed = before.with("01-basics/02-second.quiz.yaml", utf8(swapped))
+                .with(
+                        ADD_NUMBERS + "challenge.md",
+                        utf8("---\ntitle: Add two numbers\n---\nWrite `add(a, b)`, again.\n"));
+
+        HttpResponse<String> preview = upload(ann, zip(changed));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body())
+                .contains("verified: the reference solution passes and the starter fails")
+                .contains("Regrade the answers already given?", "data-question=\"pick-processes\"")
+                .contains("Import and regrade", "Import, keep the earlier verdicts");
+        Matcher action = ACTION.matcher(preview.body());
+        assertThat(action.find()).isTrue();
+
+        HttpResponse<String> undecided = ann.post(action.group(1), Map.of());
+        assertThat(undecided.statusCode()).isEqualTo(409);
+        assertThat(undecided.body()).contains("choose whether the answers already given are regraded");
+        assertThat(published()).isEqualTo(before);
+
+        assertThat(ann.post(action.group(1), Map.of("regrade", "yes")).statusCode())
+                .isEqualTo(302);
+        assertThat(published()).isEqualTo(changed);
+        assertThat(server.app()
+                        .database()
+                        .dsl()
+                        .select(QUESTION_ATTEMPT.CORRECT)
+                        .from(QUESTION_ATTEMPT)
+                        .where(QUESTION_ATTEMPT.QUESTION_ID.eq(question).and(QUESTION_ATTEMPT.USER_ID.eq(lee.id())))
+                        .fetchOne(QUESTION_ATTEMPT.CORRECT))
+                .as("the answer was graded again with the new key")
+                .isFalse();
+        assertThat(ann.get("/studio/courses/sample-course/revisions").body()).contains("Regraded", "pick-processes");
     }
 }

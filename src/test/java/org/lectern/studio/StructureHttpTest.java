@@ -153,9 +153,7 @@ class StructureHttpTest {
     @Order(3)
     void deletingAChapterWithAnswersWarnsFirstAndKeepsTheAnswers() {
         Visitor learner = new Visitor(server).logIn("lea@example.org", PASSWORD);
-        learner.post(
-                "/courses/sample-course/basics/second/questions/" + FixtureQuiz.question(server, "pick-processes"),
-                Map.of("option", Long.toString(FixtureQuiz.option(server, "pick-processes", "cpu"))));
+        FixtureQuiz.choose(server, learner, "pick-processes", "cpu");
         int attempts = server.app().database().dsl().fetchCount(QUESTION_ATTEMPT);
         assertThat(attempts).isPositive();
 

@@ -112,6 +112,61 @@ class StudioFilesTest {
     }
 
     @Test
+    void aChapterMovedToAnotherSectionTakesItsQuizAndChallengesAndBothSectionsAreNumberedAgain() {
+        CourseFiles course = files(
+                "course.md", "---\ntitle: C\n---\n",
+                "01-s/section.md", "---\ntitle: S\n---\n",
+                "01-s/01-a.md", "---\ntitle: A\n---\n",
+                "01-s/02-b.md", "---\ntitle: B\n---\n",
+                "01-s/02-b.quiz.yaml", "quiz of b",
+                "01-s/02-b.challenges/x/tests.py", "tests of b",
+                "01-s/03-c.md", "---\ntitle: C\n---\n",
+                "02-t/section.md", "---\ntitle: T\n---\n",
+                "02-t/01-d.md", "---\ntitle: D\n---\n");
+        StudioOutline outline = StudioOutline.of(course);
+        var b = outline.chapter("s", "b").orElseThrow();
+        var change = Restructuring.moveChapter(course, outline, b, "t", 1);
+        assertThat(change)
+                .containsOnlyKeys(
+                        "01-s/02-b.md",
+                        "01-s/02-b.quiz.yaml",
+                        "01-s/02-b.challenges/x/tests.py",
+                        "02-t/01-b.md",
+                        "02-t/01-b.quiz.yaml",
+                        "02-t/01-b.challenges/x/tests.py",
+                        "01-s/03-c.md",
+                        "01-s/02-c.md",
+                        "02-t/01-d.md",
+                        "02-t/02-d.md");
+        assertThat(change.get("01-s/02-b.quiz.yaml")).isNull();
+        assertThat(new String(change.get("02-t/01-b.challenges/x/tests.py"), StandardCharsets.UTF_8))
+                .isEqualTo("tests of b");
+        assertThat(change.get("01-s/03-c.md")).isNull();
+        assertThat(new String(change.get("01-s/02-c.md"), StandardCharsets.UTF_8))
+                .contains("title: C");
+
+        assertThat(Restructuring.moveChapter(course, outline, b, "t", 99))
+                .as("past the end is the end")
+                .containsKeys("02-t/02-b.md")
+                .doesNotContainKey("02-t/02-d.md");
+        assertThat(Restructuring.moveChapter(course, outline, b, "s", 1))
+                .as("within its own section it is a reorder")
+                .containsKeys("01-s/01-b.md", "01-s/02-a.md");
+        CourseFiles clash =
+                course.with("02-t/02-b.md", "---\ntitle: Another B\n---\n".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Restructuring.moveChapter(clash, StudioOutline.of(clash), b, "t", 1))
+                .isInstanceOfSatisfying(
+                        InvalidCourse.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("studio.structure.slugTakenThere"));
+        assertThatThrownBy(() -> Restructuring.moveChapter(course, outline, b, "nowhere", 1))
+                .isInstanceOf(InvalidCourse.class);
+        assertThat(Restructuring.placed(java.util.List.of("a", "b", "c"), "c", 1))
+                .containsExactly("c", "a", "b");
+        assertThat(Restructuring.placed(java.util.List.of("a", "b", "c"), "a", 7))
+                .containsExactly("b", "c", "a");
+    }
+
+    @Test
     void frontMatterEditsTouchOneLineAndLeaveTheRestAsWritten() {
         String text = "---\ntitle: Old  # a comment\nsummary: s\n---\nBody\n\n---\nnot front matter\n";
         assertThat(FrontMatterLines.set(text, "title", "\"New\""))

@@ -2,30 +2,47 @@ package org.lectern.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.Role;
 import org.lectern.accounts.pages.LoginPage;
 import org.lectern.studio.pages.StudioCoursePage;
 import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
+import org.lectern.testing.Visitor;
 import org.openqa.selenium.By;
 
-/** An author reorders chapters in real Chromium, by keyboard and by drag and drop, and learners see the order. */
+/**
+ * An author reorders chapters and sections in real Chromium, by keyboard and by drag and drop, moves a chapter into
+ * another section, and learners see the order. The tests share one course, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudioStructureBrowserTest {
     private static final String PASSWORD = "a long and unusual passphrase";
 
     @RegisterExtension
     static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
+    /** Makes an author and signs them in afresh, from the login page to the sample course's studio page. */
+    private static StudioCoursePage authorOnTheCoursePage(String name) {
+        String email = name.toLowerCase(java.util.Locale.ROOT) + "@example.org";
+        session.server().app().accounts().createUser(email, name, PASSWORD, Role.AUTHOR);
+        session.browser().driver().manage().deleteAllCookies();
+        LoginPage.open(session.browser(), session.server().url("/login?next=/studio/courses/sample-course"))
+                .fill(email, PASSWORD)
+                .submit();
+        return new StudioCoursePage(session.browser());
+    }
+
     @Test
+    @Order(1)
     void anAuthorReordersChaptersByKeyboardAndByDraggingThenPublishes() {
         var browser = session.browser();
-        session.server().app().accounts().createUser("mover@example.org", "Mover", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=/studio/courses/sample-course"))
-                .fill("mover@example.org", PASSWORD)
-                .submit();
-        StudioCoursePage course = new StudioCoursePage(browser);
+        StudioCoursePage course = authorOnTheCoursePage("Mover");
         assertThat(course.chapters("basics")).containsExactly("First steps", "Threads and tables");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
@@ -50,5 +67,48 @@ class StudioStructureBrowserTest {
                         .findElement(By.cssSelector("main"))
                         .getText()
                         .indexOf("First steps"));
+    }
+
+    @Test
+    @Order(2)
+    void anAuthorDragsASectionAndAChapterIntoAnotherSectionAndTheOrderStaysAfterAReload() {
+        var browser = session.browser();
+        StudioCoursePage course = authorOnTheCoursePage("Dragger");
+        assertThat(course.sections()).containsExactly("basics", "more");
+
+        course = course.dragSection("more", "basics").reload();
+        assertThat(course.sections()).containsExactly("more", "basics");
+
+        course = course.drag("basics", "first", "more", "third").reload();
+        assertThat(course.chapters("more")).containsExactly("First steps", "The third chapter");
+        assertThat(course.chapters("basics")).containsExactly("Threads and tables");
+
+        course = course.moveToSection("more", "first", "basics");
+        assertThat(course.flash()).isEqualTo("The new order is in the draft.");
+        assertThat(course.chapters("basics")).containsExactly("Threads and tables", "First steps");
+        assertThat(course.chapters("more")).containsExactly("The third chapter");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aDropOnAnOutlineSomeoneElseChangedShowsTheConflictAndRedoesItOnTheOutlineNow() {
+        StudioCoursePage course = authorOnTheCoursePage("Late");
+        assertThat(course.chapters("basics")).containsExactly("Threads and tables", "First steps");
+        session.server().app().accounts().createUser("early@example.org", "Early", PASSWORD, Role.AUTHOR);
+        Visitor early = new Visitor(session.server()).logIn("early@example.org", PASSWORD);
+        assertThat(early.post("/studio/courses/sample-course/chapters/basics/first/move", Map.of("section", "more"))
+                        .statusCode())
+                .isEqualTo(302);
+
+        StudioCoursePage.Conflict conflict = course.dragIntoConflict("basics", "second", "more", "third");
+        assertThat(conflict.tried()).isEqualTo("Move the chapter “Threads and tables” to “More”, place 1");
+        assertThat(conflict.now()).containsExactly("more/third", "more/first", "basics/second");
+        assertThat(conflict.hasFocusOnRedo()).isTrue();
+        assertThat(session.browser().seriousAccessibilityViolations()).isEmpty();
+
+        course = conflict.redo();
+        assertThat(course.chapters("more")).containsExactly("Threads and tables", "The third chapter", "First steps");
+        assertThat(course.chapters("basics")).isEmpty();
     }
 }

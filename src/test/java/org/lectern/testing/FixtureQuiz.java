@@ -27,4 +27,12 @@ public final class FixtureQuiz {
                 .and(QUESTION_OPTION.OPTION_KEY.eq(optionKey))
                 .fetchOne(QUESTION_OPTION.ID);
     }
+
+    /** A learner chooses one option of a question of the fixture's chapter {@code basics/second}, as its form sends it. */
+    public static java.net.http.HttpResponse<String> choose(
+            TestServer server, Visitor learner, String questionKey, String optionKey) {
+        return learner.post(
+                "/courses/sample-course/basics/second/questions/" + question(server, questionKey),
+                java.util.Map.of("option", Long.toString(option(server, questionKey, optionKey))));
+    }
 }

@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /** The studio's course page: sections and chapters with their move, free and delete controls. */
 public final class StudioCoursePage {
@@ -37,11 +38,87 @@ public final class StudioCoursePage {
         return new StudioCoursePage(browser);
     }
 
-    /** Drags a chapter onto the upper half of another, with the browser's own drag events. */
+    /** The sections' slugs, top to bottom. */
+    public List<String> sections() {
+        return browser.driver().findElements(By.cssSelector(".studio-outline__section")).stream()
+                .map(s -> s.getAttribute("data-section"))
+                .toList();
+    }
+
+    /** Drags a chapter onto the upper half of another, in its section or another, with the browser's drag events. */
     public StudioCoursePage drag(String section, String chapter, String ontoChapter) {
-        WebElement from = item(section, chapter);
-        WebElement onto = item(section, ontoChapter);
-        browser.awaitNewPage(() -> browser.script("""
+        return drag(section, chapter, section, ontoChapter);
+    }
+
+    public StudioCoursePage drag(String section, String chapter, String ontoSection, String ontoChapter) {
+        return dragAndDrop(item(section, chapter), item(ontoSection, ontoChapter));
+    }
+
+    /** Drags a section by its heading onto the upper half of another's heading. */
+    public StudioCoursePage dragSection(String section, String ontoSection) {
+        return dragAndDrop(head(section), head(ontoSection));
+    }
+
+    /** Moves a chapter to the end of another section with the "Move to" form, without scripts' help. */
+    public StudioCoursePage moveToSection(String section, String chapter, String toSection) {
+        WebElement form = item(section, chapter).findElement(By.cssSelector(".studio-move-to"));
+        new Select(form.findElement(By.cssSelector("select"))).selectByValue(toSection);
+        browser.awaitNewPage(() -> form.findElement(By.cssSelector("button")).click());
+        return new StudioCoursePage(browser);
+    }
+
+    private StudioCoursePage dragAndDrop(WebElement from, WebElement onto) {
+        browser.awaitNewPage(() -> drop(from, onto));
+        return new StudioCoursePage(browser);
+    }
+
+    /**
+     * Drags a chapter as {@link #drag} does, onto a page whose outline someone else changed meanwhile: the page stays,
+     * and shows the conflict.
+     */
+    public Conflict dragIntoConflict(String section, String chapter, String ontoSection, String ontoChapter) {
+        drop(item(section, chapter), item(ontoSection, ontoChapter));
+        WebElement box =
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("outline-conflict")));
+        return new Conflict(box);
+    }
+
+    /** The conflict shown above the outline after a drop: what was tried, the outline now, and Redo. */
+    public final class Conflict {
+        private final WebElement box;
+
+        private Conflict(WebElement box) {
+            this.box = box;
+        }
+
+        public String tried() {
+            return box.findElement(By.cssSelector(".outline-conflict__tried")).getText();
+        }
+
+        /** The chapters of the outline now, as "section/chapter", top to bottom. */
+        public List<String> now() {
+            return box.findElements(By.cssSelector(".outline-conflict__now [data-chapter]")).stream()
+                    .map(c -> c.findElement(By.xpath("ancestor::li[@data-section]"))
+                                    .getAttribute("data-section") + "/" + c.getAttribute("data-chapter"))
+                    .toList();
+        }
+
+        public boolean hasFocusOnRedo() {
+            return browser.driver().switchTo().activeElement().equals(redoButton());
+        }
+
+        public StudioCoursePage redo() {
+            browser.awaitNewPage(() -> redoButton().click());
+            return new StudioCoursePage(browser);
+        }
+
+        private WebElement redoButton() {
+            return box.findElement(By.cssSelector(".outline-conflict__redo"));
+        }
+    }
+
+    private void drop(WebElement from, WebElement onto) {
+        browser.script("""
                 const [from, onto] = arguments;
                 const data = new DataTransfer();
                 const at = onto.getBoundingClientRect();
@@ -51,12 +128,21 @@ public final class StudioCoursePage {
                 event('dragover', onto, at.top + 2);
                 event('drop', onto, at.top + 2);
                 event('dragend', from, 0);
-                """, from, onto));
+                """, from, onto);
+    }
+
+    /** The page again as the server has it now, not as the last script left it. */
+    public StudioCoursePage reload() {
+        browser.awaitNewPage(() -> browser.driver().navigate().refresh());
         return new StudioCoursePage(browser);
     }
 
     public String flash() {
         return browser.driver().findElement(By.cssSelector(".flash")).getText();
+    }
+
+    private WebElement head(String section) {
+        return browser.driver().findElement(By.cssSelector("[data-section='" + section + "'] > .studio-outline__head"));
     }
 
     private WebElement item(String section, String chapter) {
