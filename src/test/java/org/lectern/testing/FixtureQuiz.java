@@ -1,7 +1,10 @@
 package org.lectern.testing;
 
 import static org.lectern.db.schema.Tables.QUESTION;
+import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 import static org.lectern.db.schema.Tables.QUESTION_OPTION;
+
+import java.util.List;
 
 /** Ids of the fixture course's questions and options, found by their keys, as imported into a test server. */
 public final class FixtureQuiz {
@@ -26,5 +29,17 @@ public final class FixtureQuiz {
                 .where(QUESTION_OPTION.QUESTION_ID.eq(question(server, questionKey)))
                 .and(QUESTION_OPTION.OPTION_KEY.eq(optionKey))
                 .fetchOne(QUESTION_OPTION.ID);
+    }
+
+    /** Whether each stored attempt at the question is correct, oldest first. */
+    public static List<Boolean> verdicts(TestServer server, long question) {
+        return server.app()
+                .database()
+                .dsl()
+                .select(QUESTION_ATTEMPT.CORRECT)
+                .from(QUESTION_ATTEMPT)
+                .where(QUESTION_ATTEMPT.QUESTION_ID.eq(question))
+                .orderBy(QUESTION_ATTEMPT.ID)
+                .fetch(QUESTION_ATTEMPT.CORRECT);
     }
 }
