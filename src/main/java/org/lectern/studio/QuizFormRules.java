@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lectern.content.QuestionKind;
 import org.lectern.studio.QuizForm.Option;
 import org.lectern.studio.QuizForm.Question;
 
@@ -26,7 +28,19 @@ final class QuizFormRules {
      *     or {@code questions} for the quiz as a whole
      * @param key its message in the bundles, which takes {@code arguments}
      */
-    record Problem(String field, String key, List<Object> arguments) {}
+    record Problem(String field, String key, List<Object> arguments) {
+        private static final Pattern PLACE = Pattern.compile("q([0-9]+)(?:-o([0-9]+))?-.*");
+
+        /** Where it is, counted from 1: the question's number and, for an option's problem, the option's. */
+        List<Integer> place() {
+            Matcher m = PLACE.matcher(field);
+            if (!m.matches()) {
+                return List.of();
+            }
+            int question = Integer.parseInt(m.group(1)) + 1;
+            return m.group(2) == null ? List.of(question) : List.of(question, Integer.parseInt(m.group(2)) + 1);
+        }
+    }
 
     static List<Problem> check(QuizForm form) {
         List<Problem> problems = new ArrayList<>();
@@ -80,7 +94,7 @@ final class QuizFormRules {
         long correct = q.options().stream().filter(Option::correct).count();
         if (q.options().size() < 2) {
             problems.add(new Problem(name + "-options", "studio.quizForm.error.fewOptions", List.of()));
-        } else if (q.kind() == org.lectern.content.QuestionKind.SINGLE && correct != 1) {
+        } else if (q.kind() == QuestionKind.SINGLE && correct != 1) {
             problems.add(new Problem(name + "-options", "studio.quizForm.error.single", List.of(correct)));
         } else if (correct == 0) {
             problems.add(new Problem(name + "-options", "studio.quizForm.error.multiple", List.of()));

@@ -19,6 +19,7 @@ public final class Studio {
     private final ImportController imports;
     private final MediaController media;
     private final ChallengeEditor challenges;
+    private final QuizEditor quizzes;
     private final ContentLoader loader;
     private final Drafts drafts;
     private final LearnerWork work;
@@ -48,6 +49,7 @@ public final class Studio {
         this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
         this.media = new MediaController(drafts, studio, currentUser, flash);
         this.challenges = new ChallengeEditor(studio, drafts, gate, flash);
+        this.quizzes = new QuizEditor(studio, new QuizIds(new java.security.SecureRandom()));
         this.imports = new ImportController(
                 new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
     }
@@ -93,6 +95,9 @@ public final class Studio {
         routes.post(chapter + "/quiz", studio::saveQuiz, Access.AUTHOR);
         routes.post(chapter + "/quiz/preview", studio::checkQuiz, Access.AUTHOR);
         routes.get(chapter + "/quiz/state", studio::state, Access.AUTHOR);
+        routes.get(chapter + "/quiz/form", quizzes::form, Access.AUTHOR);
+        routes.post(chapter + "/quiz/form", quizzes::submit, Access.AUTHOR);
+        routes.post(chapter + "/quiz/form/publish", quizzes::publish, Access.AUTHOR);
         routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
         routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
         String challenge = chapter + "/challenges/{key}";

@@ -120,6 +120,19 @@ class QuizFormRulesTest {
     }
 
     @Test
+    void eachProblemKnowsWhichQuestionAndOptionItIsAbout() {
+        Question q = question(QuestionKind.SINGLE, List.of(RIGHT, new Option("wrong", "Wrong", false, "")));
+        Question second =
+                new Question("p", QuestionKind.PARSONS, "", "", "", "a\nb\nc", LinesStyle.LIST, "", "", List.of());
+        assertThat(QuizFormRules.check(new QuizForm(List.of(q, second))))
+                .extracting(Problem::place)
+                .containsExactly(List.of(1, 2), List.of(2));
+        assertThat(QuizFormRules.check(new QuizForm(List.of())))
+                .extracting(Problem::place)
+                .containsExactly(List.of());
+    }
+
+    @Test
     void aQuizNeedsAQuestion() {
         assertThat(QuizFormRules.check(new QuizForm(List.of())))
                 .containsExactly(new Problem("questions", "studio.quizForm.error.noQuestions", List.of()));
