@@ -2,6 +2,7 @@ package org.lectern.studio;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import org.jooq.DSLContext;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.challenge.Challenges;
@@ -49,7 +50,7 @@ public final class Studio {
         this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
         this.media = new MediaController(drafts, studio, currentUser, flash);
         this.challenges = new ChallengeEditor(studio, drafts, gate, flash);
-        this.quizzes = new QuizEditor(studio, new QuizIds(new java.security.SecureRandom()));
+        this.quizzes = new QuizEditor(studio, new QuizIds(new SecureRandom()));
         this.imports = new ImportController(
                 new ZipImports(uploads, loader, drafts, publisher, work), renderer, currentUser, flash);
     }

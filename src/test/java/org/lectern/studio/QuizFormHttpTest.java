@@ -116,6 +116,12 @@ class QuizFormHttpTest {
                         .options())
                 .extracting(QuizForm.Option::id)
                 .containsExactly("io", "cpu");
+        HttpResponse<String> asOutput = ann.post(FORM, plus(with(five, "q0-kind", "output"), "op", "refresh"));
+        String firstQuestion = asOutput.body().substring(0, asOutput.body().indexOf("id=\"q1\""));
+        assertThat(firstQuestion)
+                .as("without JavaScript, a changed kind's own fields show once the form comes back")
+                .containsPattern("<div data-kinds=\"output\">")
+                .containsPattern("id=\"q0-options\"\\s+hidden=\"hidden\"");
         assertThat(savedSha(ann)).as("nothing saved").isEqualTo(sha(fixture));
         assertThat(ann.post(FORM, plus(five, "op", "up-question-9")).statusCode())
                 .isEqualTo(400);
