@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.Role;
-import org.lectern.accounts.pages.LoginPage;
 import org.lectern.quiz.pages.QuizPage;
 import org.lectern.runner.pages.RunnerPanel;
 import org.lectern.studio.pages.ChapterEditorPage;
@@ -21,7 +20,6 @@ import org.openqa.selenium.By;
  * quiz question through the form and publishes it for a learner to answer.
  */
 class StudioBrowserTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
     private static final String EDITOR = "/studio/courses/sample-course/chapters/more/third";
     private static final String CHAPTER = "/courses/sample-course/more/third";
     private static final String QUIZ_FORM = "/studio/courses/sample-course/chapters/basics/second/quiz/form";
@@ -34,11 +32,7 @@ class StudioBrowserTest {
     @Test
     void anAuthorEditsAChapterSeesThePreviewRunsItsCodeAndPublishesItForLearners() {
         var browser = session.browser();
-        browser.driver().manage().deleteAllCookies();
-        session.server().app().accounts().createUser("writer@example.org", "Writer", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=" + EDITOR))
-                .fill("writer@example.org", PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, "Writer", EDITOR);
         ChapterEditorPage editor = new ChapterEditorPage(browser);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
@@ -62,11 +56,7 @@ class StudioBrowserTest {
     @Test
     void anAuthorAddsASingleChoiceQuestionThroughTheFormPublishesItAndALearnerAnswersIt() {
         var browser = session.browser();
-        browser.driver().manage().deleteAllCookies();
-        session.server().app().accounts().createUser("quizzer@example.org", "Quizzer", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=" + QUIZ_FORM))
-                .fill("quizzer@example.org", PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, "Quizzer", QUIZ_FORM);
         QuizFormPage form = new QuizFormPage(browser).addQuestionByKeyboard();
         assertThat(form.questionCount()).isEqualTo(5);
         assertThat(form.focused())
@@ -103,11 +93,7 @@ class StudioBrowserTest {
     @Test
     void theEditorStacksOnAPhone() {
         var browser = session.browser();
-        browser.driver().manage().deleteAllCookies();
-        session.server().app().accounts().createUser("phone@example.org", "Phone", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=" + EDITOR))
-                .fill("phone@example.org", PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, "Phone", EDITOR);
         browser.resize(org.lectern.testing.Browser.PHONE);
         new ChapterEditorPage(browser);
         long sourceTop = (Long) browser.script(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.Role;
-import org.lectern.accounts.pages.LoginPage;
 import org.lectern.studio.pages.StudioCoursePage;
 import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
@@ -13,18 +12,13 @@ import org.openqa.selenium.By;
 
 /** An author reorders chapters in real Chromium, by keyboard and by drag and drop, and learners see the order. */
 class StudioStructureBrowserTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
-
     @RegisterExtension
     static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
     @Test
     void anAuthorReordersChaptersByKeyboardAndByDraggingThenPublishes() {
         var browser = session.browser();
-        session.server().app().accounts().createUser("mover@example.org", "Mover", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=/studio/courses/sample-course"))
-                .fill("mover@example.org", PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, "Mover", "/studio/courses/sample-course");
         StudioCoursePage course = new StudioCoursePage(browser);
         assertThat(course.chapters("basics")).containsExactly("First steps", "Threads and tables");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
