@@ -2,6 +2,7 @@ package org.lectern.studio;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Locale;
 import org.jooq.DSLContext;
 import org.lectern.accounts.CurrentUser;
@@ -22,6 +23,7 @@ public final class Studio {
     private final MediaController media;
     private final ChallengeEditor challenges;
     private final FolderImport folderImport;
+    private final QuizEditor quizzes;
 
     /**
      * @param uploads where uploaded zips wait for the author's go-ahead (under the data folder)
@@ -46,6 +48,7 @@ public final class Studio {
         this.structure = new StructureController(drafts, work, studio, renderer, currentUser, flash);
         this.media = new MediaController(drafts, studio, currentUser, flash);
         this.challenges = new ChallengeEditor(studio, drafts, gate, flash);
+        this.quizzes = new QuizEditor(studio, new QuizIds(new SecureRandom()));
         this.imports = new ImportController(
                 new ZipImports(uploads, loader, drafts, publisher, work, answerChanges, gate), studio, flash);
         // The command line is no learner: its runs are known by their own key, under the quota its process sets.
@@ -83,6 +86,9 @@ public final class Studio {
         routes.post(chapter + "/quiz", studio::saveQuiz, Access.AUTHOR);
         routes.post(chapter + "/quiz/preview", studio::checkQuiz, Access.AUTHOR);
         routes.get(chapter + "/quiz/state", studio::state, Access.AUTHOR);
+        routes.get(chapter + "/quiz/form", quizzes::form, Access.AUTHOR);
+        routes.post(chapter + "/quiz/form", quizzes::submit, Access.AUTHOR);
+        routes.post(chapter + "/quiz/form/publish", quizzes::publish, Access.AUTHOR);
         routes.post(chapter + "/preview", studio::preview, Access.AUTHOR);
         routes.post(chapter + "/publish", studio::publishChapter, Access.AUTHOR);
         String challenge = chapter + "/challenges/{key}";

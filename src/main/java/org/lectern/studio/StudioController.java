@@ -154,7 +154,11 @@ final class StudioController {
      * optimistic lock: JSON for the editor's script, else a redirect to {@code back} or the conflict page.
      */
     void saveFile(Context ctx, Editing at, String path, String back, ConflictPage conflictPage) {
-        String text = param(ctx, "text").replace("\r\n", "\n");
+        saveText(ctx, at, path, param(ctx, "text").replace("\r\n", "\n"), back, conflictPage);
+    }
+
+    /** {@link #saveFile} with the file's new text made by the caller, e.g. written from the quiz form. */
+    void saveText(Context ctx, Editing at, String path, String text, String back, ConflictPage conflictPage) {
         String base = param(ctx, "base");
         try {
             long revision = drafts.save(
@@ -202,23 +206,36 @@ final class StudioController {
 
     void publishChapter(Context ctx) {
         Editing at = editing(ctx);
+        publishChapter(ctx, at, editorPath(at), reason -> refusedPublish(ctx, at, reason));
+    }
+
+    /** The page that tells why a publish was refused (the reason is in the reader's language). */
+    interface RefusedPage {
+        void show(String reason);
+    }
+
+    /**
+     * Publishes the chapter from the editor page at {@code page}, which the publish's own address extends with
+     * {@code /publish} (the regrade question posts there again) and which the author returns to.
+     */
+    void publishChapter(Context ctx, Editing at, String page, RefusedPage refusedPage) {
         try {
             publisher.publishChapter(at.slug(), at.chapter(), userId(ctx), regrade(ctx));
         } catch (RegradeDecision decision) {
-            askAboutRegrading(ctx, at.slug(), decision, editorPath(at) + "/publish");
+            askAboutRegrading(ctx, at.slug(), decision, page + "/publish");
             return;
         } catch (InvalidCourse layoutChanged) {
-            refusedPublish(ctx, at, text(ctx, layoutChanged.messageKey()));
+            refusedPage.show(text(ctx, layoutChanged.messageKey()));
             return;
         } catch (UnverifiedChallenge unverified) {
-            refusedPublish(ctx, at, text(ctx, "studio.publish.failed", unverified(ctx, unverified)));
+            refusedPage.show(text(ctx, "studio.publish.failed", unverified(ctx, unverified)));
             return;
         } catch (ContentException invalid) {
-            refusedPublish(ctx, at, text(ctx, "studio.publish.failed", invalid.getMessage()));
+            refusedPage.show(text(ctx, "studio.publish.failed", invalid.getMessage()));
             return;
         }
         flash.set(ctx, "studio.flash.chapterPublished");
-        ctx.redirect(editorPath(at));
+        ctx.redirect(page);
     }
 
     /** The chapter editor again, as saved, with why the chapter was not published. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.lectern.testing.Html;
 
 /**
  * One simulated learner: logs in, keeps a runner WebSocket open, and until the deadline reads chapters, answers
@@ -192,8 +193,10 @@ final class Learner {
             }
             List<String> options =
                     OPTION.matcher(part).results().map(m -> m.group(1)).toList();
-            List<String> lines =
-                    LINE.matcher(part).results().map(m -> unescape(m.group(1))).toList();
+            List<String> lines = LINE.matcher(part)
+                    .results()
+                    .map(m -> Html.unescape(m.group(1)))
+                    .toList();
             questions.add(new Question(action.group(1), Long.parseLong(action.group(2)), options, lines));
         }
         return questions;
@@ -318,7 +321,7 @@ final class Learner {
                 .matcher(html)
                 .results()
                 .map(m -> new Challenge(
-                        Long.parseLong(m.group(1)), unescape(m.group(2).trim())))
+                        Long.parseLong(m.group(1)), Html.unescape(m.group(2).trim())))
                 .toList();
     }
 
@@ -520,13 +523,5 @@ final class Learner {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&");
     }
 }

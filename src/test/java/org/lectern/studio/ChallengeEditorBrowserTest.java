@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.Role;
-import org.lectern.accounts.pages.LoginPage;
 import org.lectern.studio.pages.ChallengeEditorPage;
 import org.lectern.testing.Browser;
 import org.lectern.testing.BrowserSession;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 
 /** An author in real Chromium breaks a challenge's solution, Verify rejects it, and publishing is refused. */
 class ChallengeEditorBrowserTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
     private static final String EDITOR = "/studio/courses/sample-course/chapters/basics/second";
 
     @RegisterExtension
@@ -24,11 +22,7 @@ class ChallengeEditorBrowserTest {
     @Test
     void verifyRejectsASolutionThatFailsItsTestsAndPublishingIsRefused() {
         var browser = session.browser();
-        browser.driver().manage().deleteAllCookies();
-        session.server().app().accounts().createUser("setter@example.org", "Setter", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=" + EDITOR))
-                .fill("setter@example.org", PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, "Setter", EDITOR);
         browser.awaitNewPage(
                 () -> browser.driver().findElement(By.linkText("Challenges")).click());
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();

@@ -6,7 +6,6 @@ import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 import static org.lectern.db.schema.Tables.QUESTION_OPTION;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.lectern.accounts.Role;
 import org.lectern.testing.FixtureQuiz;
 import org.lectern.testing.TestServer;
 import org.lectern.testing.Visitor;
@@ -25,7 +23,6 @@ import org.lectern.testing.Visitor;
 /** The quiz editor: the importer's validation before saving, and regrading when a correct answer changes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuizEditorHttpTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
     private static final String QUIZ = "/studio/courses/sample-course/chapters/basics/second/quiz";
     private static final String PUBLISH = "/studio/courses/sample-course/chapters/basics/second/publish";
     private static final Pattern BASE = Pattern.compile("id=\"base\" value=\"([0-9a-f]*)\"");
@@ -33,11 +30,9 @@ class QuizEditorHttpTest {
     private static String fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestServer.FIXTURE_CONTENT);
-        server.app().accounts().createUser("ann@example.org", "Ann Author", PASSWORD, Role.AUTHOR);
-        server.app().accounts().createUser("lea@example.org", "Lea Learner", PASSWORD, Role.LEARNER);
-        fixture = Files.readString(TestServer.FIXTURE_CONTENT.resolve("sample-course/01-basics/02-second.quiz.yaml"));
+    static void start() {
+        server = QuizFixture.start("ann");
+        fixture = QuizFixture.text();
     }
 
     @AfterAll
@@ -46,7 +41,7 @@ class QuizEditorHttpTest {
     }
 
     private static Visitor ann() {
-        return new Visitor(server).logIn("ann@example.org", PASSWORD);
+        return QuizFixture.login(server, "ann");
     }
 
     private static HttpResponse<String> saveQuiz(Visitor author, String yaml) {
@@ -66,14 +61,7 @@ class QuizEditorHttpTest {
     }
 
     private static List<Boolean> verdicts(long question) {
-        return server.app()
-                .database()
-                .dsl()
-                .select(QUESTION_ATTEMPT.CORRECT)
-                .from(QUESTION_ATTEMPT)
-                .where(QUESTION_ATTEMPT.QUESTION_ID.eq(question))
-                .orderBy(QUESTION_ATTEMPT.ID)
-                .fetch(QUESTION_ATTEMPT.CORRECT);
+        return FixtureQuiz.verdicts(server, question);
     }
 
     @Test
@@ -111,7 +99,7 @@ class QuizEditorHttpTest {
     @Order(2)
     void changingTheRightAnswerOfAnsweredQuestionAsksThenRegradesAndLogsIt() {
         long question = FixtureQuiz.question(server, "pick-processes");
-        Visitor learner = new Visitor(server).logIn("lea@example.org", PASSWORD);
+        Visitor learner = QuizFixture.login(server, "lea");
         String answer = "/courses/sample-course/basics/second/questions/" + question;
         learner.post(answer, Map.of("option", Long.toString(FixtureQuiz.option(server, "pick-processes", "io"))));
         learner.post(answer, Map.of("option", Long.toString(FixtureQuiz.option(server, "pick-processes", "cpu"))));

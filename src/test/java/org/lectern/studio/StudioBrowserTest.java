@@ -7,18 +7,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.Role;
-import org.lectern.accounts.pages.LoginPage;
+import org.lectern.quiz.pages.QuizPage;
 import org.lectern.runner.pages.RunnerPanel;
 import org.lectern.studio.pages.ChapterEditorPage;
+import org.lectern.studio.pages.QuizFormPage;
 import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
 import org.openqa.selenium.By;
 
-/** An author in real Chromium: edits a chapter, watches the preview (running its code), saves and publishes. */
+/**
+ * An author in real Chromium: edits a chapter, watches the preview (running its code), saves and publishes; adds a
+ * quiz question through the form and publishes it for a learner to answer.
+ */
 class StudioBrowserTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
     private static final String EDITOR = "/studio/courses/sample-course/chapters/more/third";
     private static final String CHAPTER = "/courses/sample-course/more/third";
+    private static final String QUIZ_FORM = "/studio/courses/sample-course/chapters/basics/second/quiz/form";
 
     @RegisterExtension
     static final BrowserSession session = BrowserSession.on(
@@ -28,11 +32,7 @@ class StudioBrowserTest {
     @Test
     void anAuthorEditsAChapterSeesThePreviewRunsItsCodeAndPublishesItForLearners() {
         var browser = session.browser();
-        browser.driver().manage().deleteAllCookies();
-        session.server().app().accounts().createUser("writer@example.org", "Writer", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=" + EDITOR))
-                .fill("writer@example.org", PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, "Writer", EDITOR);
         ChapterEditorPage editor = new ChapterEditorPage(browser);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
@@ -54,13 +54,46 @@ class StudioBrowserTest {
     }
 
     @Test
+    void anAuthorAddsASingleChoiceQuestionThroughTheFormPublishesItAndALearnerAnswersIt() {
+        var browser = session.browser();
+        session.signInNew(Role.AUTHOR, "Quizzer", QUIZ_FORM);
+        QuizFormPage form = new QuizFormPage(browser).addQuestionByKeyboard();
+        assertThat(form.questionCount()).isEqualTo(5);
+        assertThat(form.focused())
+                .as("the new question's first field has the focus")
+                .isEqualTo("q4-prompt");
+        QuizFormPage.Question question = form.question(4);
+        assertThat(question.id()).matches("question-[a-z0-9]{6}");
+        assertThat(question.correctControl()).isEqualTo("radio");
+
+        question.kind("output prediction");
+        assertThat(question.shows("answer")).isTrue();
+        assertThat(question.shows("options")).isFalse();
+        question.kind("multiple choice");
+        assertThat(question.correctControl()).isEqualTo("checkbox");
+        question.kind("single choice");
+        assertThat(question.shows("options")).isTrue();
+        assertThat(question.correctControl()).isEqualTo("radio");
+
+        question.prompt("Which keyword starts a function in Python?")
+                .option(0, "`def`", "Every function definition begins with `def`.")
+                .option(1, "`fun`", "That is Kotlin's keyword, not Python's.")
+                .markCorrect(0);
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        assertThat(form.save("a question about def")).isEqualTo("Draft saved.");
+        assertThat(new QuizFormPage(browser).publish()).isEqualTo("The chapter was published.");
+
+        session.signInNewLearner("Answerer", "/courses/sample-course/basics/second");
+        QuizPage.Question asked = new QuizPage(browser).questionAsking("Which keyword starts a function in Python?");
+        assertThat(asked.choose("fun").check(1).verdict()).contains("Not quite");
+        assertThat(asked.text()).contains("That is Kotlin's keyword, not Python's.");
+        assertThat(asked.choose("def").check(2).verdict()).contains("Correct!");
+    }
+
+    @Test
     void theEditorStacksOnAPhone() {
         var browser = session.browser();
-        browser.driver().manage().deleteAllCookies();
-        session.server().app().accounts().createUser("phone@example.org", "Phone", PASSWORD, Role.AUTHOR);
-        LoginPage.open(browser, session.server().url("/login?next=" + EDITOR))
-                .fill("phone@example.org", PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, "Phone", EDITOR);
         browser.resize(org.lectern.testing.Browser.PHONE);
         new ChapterEditorPage(browser);
         long sourceTop = (Long) browser.script(

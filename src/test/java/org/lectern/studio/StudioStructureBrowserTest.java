@@ -1,6 +1,7 @@
 package org.lectern.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.testing.Learner.PASSWORD;
 
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lectern.accounts.Role;
-import org.lectern.accounts.pages.LoginPage;
 import org.lectern.studio.pages.StudioCoursePage;
 import org.lectern.testing.BrowserSession;
 import org.lectern.testing.TestServer;
@@ -22,19 +22,12 @@ import org.openqa.selenium.By;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudioStructureBrowserTest {
-    private static final String PASSWORD = "a long and unusual passphrase";
-
     @RegisterExtension
     static final BrowserSession session = BrowserSession.on(TestServer.FIXTURE_CONTENT);
 
     /** Makes an author and signs them in afresh, from the login page to the sample course's studio page. */
     private static StudioCoursePage authorOnTheCoursePage(String name) {
-        String email = name.toLowerCase(java.util.Locale.ROOT) + "@example.org";
-        session.server().app().accounts().createUser(email, name, PASSWORD, Role.AUTHOR);
-        session.browser().driver().manage().deleteAllCookies();
-        LoginPage.open(session.browser(), session.server().url("/login?next=/studio/courses/sample-course"))
-                .fill(email, PASSWORD)
-                .submit();
+        session.signInNew(Role.AUTHOR, name, "/studio/courses/sample-course");
         return new StudioCoursePage(session.browser());
     }
 

@@ -18,10 +18,10 @@ import org.lectern.accounts.pages.LoginPage;
 public final class BrowserSession implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     private final Path content;
     private final Map<String, String> env;
-    private static final String LEARNER_PASSWORD = "a long and unusual passphrase";
+    private static final String PASSWORD = "a long and unusual passphrase";
     private TestServer server;
     private Browser browser;
-    private int learners;
+    private int signedIn;
 
     private BrowserSession(Path content, Map<String, String> env) {
         this.content = content;
@@ -50,13 +50,18 @@ public final class BrowserSession implements BeforeAllCallback, AfterEachCallbac
      * a real login through the login page that lands on {@code path}.
      */
     public void signInNewLearner(String name, String path) {
+        signInNew(Role.LEARNER, name, path);
+    }
+
+    /** {@link #signInNewLearner} for someone with another role, e.g. an author who lands in the studio. */
+    public void signInNew(Role role, String name, String path) {
         browser.resize(Browser.DESKTOP);
         browser.driver().manage().deleteAllCookies();
-        int number = ++learners;
+        int number = ++signedIn;
         String email = name.toLowerCase(java.util.Locale.ROOT) + number + "@example.org";
-        server.app().accounts().createUser(email, name + " " + number, LEARNER_PASSWORD, Role.LEARNER);
+        server.app().accounts().createUser(email, name + " " + number, PASSWORD, role);
         LoginPage.open(browser, server.url("/login?next=" + path))
-                .fill(email, LEARNER_PASSWORD)
+                .fill(email, PASSWORD)
                 .submit();
     }
 

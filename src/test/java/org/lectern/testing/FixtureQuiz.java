@@ -1,7 +1,10 @@
 package org.lectern.testing;
 
 import static org.lectern.db.schema.Tables.QUESTION;
+import static org.lectern.db.schema.Tables.QUESTION_ATTEMPT;
 import static org.lectern.db.schema.Tables.QUESTION_OPTION;
+
+import java.util.List;
 
 /** Ids of the fixture course's questions and options, found by their keys, as imported into a test server. */
 public final class FixtureQuiz {
@@ -34,5 +37,17 @@ public final class FixtureQuiz {
         return learner.post(
                 "/courses/sample-course/basics/second/questions/" + question(server, questionKey),
                 java.util.Map.of("option", Long.toString(option(server, questionKey, optionKey))));
+    }
+
+    /** Whether each stored attempt at the question is correct, oldest first. */
+    public static List<Boolean> verdicts(TestServer server, long question) {
+        return server.app()
+                .database()
+                .dsl()
+                .select(QUESTION_ATTEMPT.CORRECT)
+                .from(QUESTION_ATTEMPT)
+                .where(QUESTION_ATTEMPT.QUESTION_ID.eq(question))
+                .orderBy(QUESTION_ATTEMPT.ID)
+                .fetch(QUESTION_ATTEMPT.CORRECT);
     }
 }

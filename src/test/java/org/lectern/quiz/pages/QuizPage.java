@@ -23,6 +23,15 @@ public final class QuizPage {
                 .getAttribute("id"));
     }
 
+    /** The question whose text contains this prompt. */
+    public Question questionAsking(String prompt) {
+        return new Question(browser.driver().findElements(By.cssSelector(".quiz-question")).stream()
+                .filter(q -> q.getText().contains(prompt))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no question asks " + prompt))
+                .getAttribute("id"));
+    }
+
     /** One question; its element is replaced after every answer, so it is looked up afresh each time. */
     public final class Question {
         private final String id;
