@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,7 +105,7 @@ final class Learner {
         try {
             long wait = start - System.nanoTime();
             if (wait > 0) {
-                ServerProcess.sleep(Duration.ofNanos(wait));
+                sleep(Duration.ofNanos(wait));
             }
             if (!logIn(deadline)) {
                 return;
@@ -493,7 +494,15 @@ final class Learner {
         long pause = thinkMillis / 2 + (thinkMillis == 0 ? 0 : random.nextLong(thinkMillis));
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (pause > 0 && left > 0) {
-            ServerProcess.sleep(Duration.ofMillis(Math.min(pause, left)));
+            sleep(Duration.ofMillis(Math.min(pause, left)));
+        }
+    }
+
+    /** Waits this long; nobody interrupts a learner, so there is nothing to hear. */
+    private static void sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        for (long left = duration.toNanos(); left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.lectern.config.Config;
+import org.lectern.testing.LecternProcess;
 import org.lectern.testing.TestFiles;
 
 /**
@@ -71,7 +72,7 @@ public final class LoadBench {
         private final Map<String, String> serverEnv = new HashMap<>();
         private final List<String> report = new ArrayList<>();
         private final AtomicLong peakThreads = new AtomicLong();
-        private ServerProcess server;
+        private LecternProcess server;
         private long peakRssKib;
         private Crash crash;
         private List<String> ledgerProblems = List.of();
@@ -89,7 +90,7 @@ public final class LoadBench {
             serverEnv.putAll(extraEnv);
         }
 
-        public ServerProcess server() {
+        public LecternProcess server() {
             return server;
         }
 
@@ -142,7 +143,7 @@ public final class LoadBench {
         public void start(Map<String, String> overrides) {
             Map<String, String> env = new HashMap<>(serverEnv);
             env.putAll(overrides);
-            server = ServerProcess.start(jvm, env, work.resolve("server.log"));
+            server = LecternProcess.server(jvm, env, work.resolve("server.log")).awaitReady();
         }
 
         /**
@@ -171,7 +172,7 @@ public final class LoadBench {
         private Thread sampler() {
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    ServerProcess current = server;
+                    LecternProcess current = server;
                     peakThreads.accumulateAndGet(current.threads(), Math::max);
                     try {
                         Thread.sleep(250);
