@@ -375,7 +375,9 @@ final class Learner {
                     ledger.checkAcknowledged(
                             email, challengeId, frame.path("attemptNo").asInt(), passed);
                     figures.latency("check to verdict", System.nanoTime() - start);
-                    figures.check(code + (passed ? " passed" : " failed"));
+                    // a check whose run was lost with its runner node is stored as failed: tell it apart
+                    String lost = frame.path("status").asText().equals("runner_lost") ? " (runner_lost)" : "";
+                    figures.check(code + (passed ? " passed" : " failed") + lost);
                 }
                 case "ended" -> {
                     if (!verdict) {

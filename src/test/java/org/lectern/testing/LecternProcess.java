@@ -157,6 +157,12 @@ public final class LecternProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM to all of them at once, then as {@link #stop} for each: they shut down side by side. */
+    public static void stopAll(List<LecternProcess> processes) {
+        processes.forEach(p -> p.process.destroy());
+        processes.forEach(LecternProcess::stop);
+    }
+
     private boolean awaitExit(Duration patience) {
         try {
             return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
