@@ -135,6 +135,8 @@ public final class LoadSession {
     /** The runner nodes and the web server boot at the same time; the load starts when the server sees every node. */
     private void startAll() {
         if (runnerNodes > 0) {
+            // the bench's own runs, sent while a node is killed, are a guest's; the learners are not guests
+            serverEnv.putIfAbsent("LECTERN_GUEST_RUNS_PER_MINUTE", "600");
             cluster = RunnerNodes.launch(runnerNodes, jvm, Map.copyOf(serverEnv), work);
             serverEnv.put("LECTERN_RUNNERS", cluster.natsUrl());
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import org.lectern.testing.LecternProcess;
 import org.lectern.testing.PrivateNats;
 
@@ -161,8 +162,8 @@ final class RunnerNodes implements AutoCloseable {
     NodeCrash killAndRestart(String webUrl, Figures figures, Peaks peaks) {
         observe(peaks);
         countRuns();
-        CompletableFuture<String> marked = runAsync(webUrl, MARKED_RUN);
-        Node victim = runningTheMarkedRun();
+        Marked marked = markedRun(webUrl);
+        Node victim = marked.node();
         int going = json(victim.process().url("/health")).path("active").asInt();
         List<Long> sandboxes = victim.process().descendants();
         Map<String, Long> learnersBefore = figures.runs();
@@ -171,8 +172,8 @@ final class RunnerNodes implements AutoCloseable {
         victim.process().kill();
         awaitSeenBy(webUrl, nodes.size() - 1);
         Duration noticed = Duration.ofNanos(System.nanoTime() - killedAt);
-        String markedEnd = marked.join();
-        String runWhileAway = runAsync(webUrl, "print('while a node is away')").join();
+        String markedEnd = marked.end().join();
+        String runWhileAway = runTaken(webUrl, "print('while a node is away')");
         int cgroups =
                 Leftovers.cgroups(victim.process().pid(), victim.cgroupName()).size();
         Node successor = launch(victim.slot(), victim.id() + "-restarted");
@@ -232,21 +233,39 @@ final class RunnerNodes implements AutoCloseable {
         return grown;
     }
 
+    /** A marked run going, and the node it runs on. */
+    private record Marked(Node node, CompletableFuture<String> end) {}
+
     /**
-     * The node whose sandbox has the marked run's child process (found by its command line), looked for over a few
-     * seconds; the first node if it never shows.
+     * Sends the marked run and finds the node whose sandbox has its child process (by its command line), sending it
+     * again while the cluster answers busy or the run ends unseen; the first node, with no run, if it never shows.
      */
-    private Node runningTheMarkedRun() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+    private Marked markedRun(String webUrl) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        CompletableFuture<String> marked = runAsync(webUrl, MARKED_RUN);
         while (System.nanoTime() < deadline) {
             for (Node node : nodes) {
                 if (node.process().descendants().stream().anyMatch(RunnerNodes::isMarked)) {
-                    return node;
+                    return new Marked(node, marked);
                 }
+            }
+            if (marked.isDone()) {
+                marked = runAsync(webUrl, MARKED_RUN);
             }
             pause();
         }
-        return nodes.get(0);
+        return new Marked(nodes.get(0), CompletableFuture.completedFuture("never seen on a node"));
+    }
+
+    /** A run's end, sent again while the cluster answers busy (HTTP 503), for a while. */
+    private String runTaken(String webUrl, String code) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String end = runAsync(webUrl, code).join();
+        while (end.startsWith("503 ") && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            end = runAsync(webUrl, code).join();
+        }
+        return end;
     }
 
     private static boolean isMarked(long pid) {
