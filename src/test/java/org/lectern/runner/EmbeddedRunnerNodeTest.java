@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lectern.testing.PrivateNats;
 import org.lectern.testing.TestServer;
 
 /** {@code LECTERN_RUNNER_EMBEDDED=true}: a web node over NATS that also is a runner node, for a small site. */

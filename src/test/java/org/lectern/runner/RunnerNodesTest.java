@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.lectern.db.schema.Tables;
+import org.lectern.testing.PrivateNats;
 import org.lectern.testing.TestServer;
 
 /**

@@ -1,4 +1,4 @@
-package org.lectern.load;
+package org.lectern.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,21 +13,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lectern as production runs it: {@code serve} in a JVM of its own, so that it can be measured (RSS, threads) and
- * killed with SIGKILL. Its output goes to a log file in the data folder's parent; its address is read from there.
+ * Lectern as production runs it: {@code org.lectern.App serve} or {@code runner --nats <url>} in a JVM of its own, so
+ * that it can be measured (RSS, threads) and killed with SIGKILL. Its output is appended to a log file, and its port
+ * is read from there. Starting does not wait, so that several processes can boot at once; {@link #awaitReady} does.
  */
-public final class ServerProcess implements AutoCloseable {
-    private static final Pattern RUNNING = Pattern.compile("is running at http://localhost:(\\d+)/");
+public final class LecternProcess implements AutoCloseable {
+    private static final Pattern SERVING = Pattern.compile("is running at http://localhost:(\\d+)/");
+    private static final Pattern RUNNER_NODE = Pattern.compile("health and metrics at http://localhost:(\\d+)/");
     private static final Duration START_PATIENCE = Duration.ofSeconds(120);
 
     private final Process process;
     private final Path log;
-    private final int port;
+    private final long logStart;
+    private final Pattern ready;
+    private volatile int port;
 
-    private ServerProcess(Process process, Path log, int port) {
+    private LecternProcess(Process process, Path log, long logStart, Pattern ready) {
         this.process = process;
         this.log = log;
-        this.port = port;
+        this.logStart = logStart;
+        this.ready = ready;
     }
 
     /**
@@ -37,11 +42,19 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static final String JAR_PROPERTY = "lectern.server.jar";
 
-    /**
-     * Starts {@code org.lectern.App serve} from the jar {@link #JAR_PROPERTY} names, or else with this JVM's class path, the JVM options given and the environment
-     * given on top of a free port on loopback; waits until it listens.
-     */
-    public static ServerProcess start(List<String> jvmOptions, Map<String, String> env, Path log) {
+    /** Starts {@code serve}; the environment given goes on top of this one's, with a free port on loopback. */
+    public static LecternProcess server(List<String> jvmOptions, Map<String, String> env, Path log) {
+        return launch(jvmOptions, env, log, SERVING, List.of("serve"));
+    }
+
+    /** Starts a runner node that takes its runs from the NATS server at this URL. */
+    public static LecternProcess runnerNode(
+            List<String> jvmOptions, String natsUrl, Map<String, String> env, Path log) {
+        return launch(jvmOptions, env, log, RUNNER_NODE, List.of("runner", "--nats", natsUrl));
+    }
+
+    private static LecternProcess launch(
+            List<String> jvmOptions, Map<String, String> env, Path log, Pattern ready, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -55,36 +68,48 @@ public final class ServerProcess implements AutoCloseable {
             command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
             command.add("org.lectern.App");
         }
-        command.add("serve");
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("PORT", "0");
         builder.environment().put("LECTERN_HOST", "127.0.0.1");
         builder.environment().putAll(env);
         try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
             long logStart = Files.exists(log) ? Files.size(log) : 0;
-            Process process = builder.start();
-            return new ServerProcess(process, log, awaitPort(process, log, logStart));
+            return new LecternProcess(builder.start(), log, logStart, ready);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static int awaitPort(Process process, Path log, long logStart) throws IOException {
+    /** Waits until the process says where it listens (health and metrics, for a runner node); returns it. */
+    public LecternProcess awaitReady() {
         long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            String output = Files.readString(log).substring((int) logStart);
-            Matcher running = RUNNING.matcher(output);
+        while (port == 0) {
+            String output = output();
+            Matcher running = ready.matcher(output);
             if (running.find()) {
-                return Integer.parseInt(running.group(1));
+                port = Integer.parseInt(running.group(1));
+            } else if (!process.isAlive()) {
+                throw new IllegalStateException("The process ended with " + process.exitValue() + ":\n" + output);
+            } else if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The process did not start within " + START_PATIENCE + "; see " + log);
+            } else {
+                pause(Duration.ofMillis(100));
             }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The server ended with " + process.exitValue() + ":\n" + output);
-            }
-            sleep(Duration.ofMillis(100));
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("The server did not start within " + START_PATIENCE + "; see " + log);
+        return this;
+    }
+
+    /** What this process (not an earlier one with the same log) wrote so far. */
+    private String output() {
+        try {
+            return Files.readString(log).substring((int) logStart);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {
@@ -103,16 +128,17 @@ public final class ServerProcess implements AutoCloseable {
         return log;
     }
 
-    /** Pids of every process the server started that is alive now (its sandboxes). */
+    /** Pids of every process this one started that is alive now (its sandboxes). */
     public List<Long> descendants() {
         return process.descendants().map(ProcessHandle::pid).toList();
     }
 
-    /** The most memory the server's process has had resident (VmHWM), in KiB. */
+    /** The most memory the process has had resident (VmHWM), in KiB; -1 once it is gone. */
     public long peakRssKib() {
         return statusField("VmHWM");
     }
 
+    /** Its threads now; -1 once it is gone. */
     public long threads() {
         return statusField("Threads");
     }
@@ -136,12 +162,18 @@ public final class ServerProcess implements AutoCloseable {
         awaitExit(Duration.ofSeconds(30));
     }
 
-    /** SIGTERM: the shutdown hook stops the server and closes the database. */
+    /** SIGTERM: the shutdown hook stops the server (or node) and lets go of its database (or sandboxes). */
     public void stop() {
         process.destroy();
         if (!awaitExit(Duration.ofSeconds(60))) {
             kill();
         }
+    }
+
+    /** SIGTERM to all of them at once, then as {@link #stop} for each: they shut down side by side. */
+    public static void stopAll(List<LecternProcess> processes) {
+        processes.forEach(p -> p.process.destroy());
+        processes.forEach(LecternProcess::stop);
     }
 
     private boolean awaitExit(Duration patience) {
@@ -164,7 +196,7 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(Duration duration) {
+    private static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.lectern.runner;
+package org.lectern.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A {@code nats-server} of the test's own on a free loopback port, so a test may stop and restart it: the machine's
  * shared NATS is never touched. Where no nats-server is installed the tests that need one are skipped, loudly.
  */
-final class PrivateNats implements AutoCloseable {
+public final class PrivateNats implements AutoCloseable {
     private static final List<Path> PLACES = List.of(Path.of("/usr/sbin/nats-server"), Path.of("/usr/bin/nats-server"));
 
     private final Path binary;
@@ -27,8 +29,14 @@ final class PrivateNats implements AutoCloseable {
         this.port = port;
     }
 
-    static PrivateNats start() {
-        Path binary = PLACES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    /** Where nats-server is installed, if it is. */
+    public static Optional<Path> binary() {
+        return PLACES.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /** Starts one; in a test, skips it (with a message on stderr) when no nats-server is installed. */
+    public static PrivateNats start() {
+        Path binary = binary().orElse(null);
         if (binary == null) {
             System.err.println("""
                     ************************************************************************
@@ -42,12 +50,12 @@ final class PrivateNats implements AutoCloseable {
         return nats;
     }
 
-    String url() {
+    public String url() {
         return "nats://127.0.0.1:" + port;
     }
 
     /** Starts the server (again) on the same port, and waits until it accepts connections. */
-    void restart() {
+    public void restart() {
         try {
             process = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true)
@@ -66,8 +74,13 @@ final class PrivateNats implements AutoCloseable {
     }
 
     /** Kills the server at once, as a crash would. */
-    void kill() {
-        RunnerNodeProcess.killNow(process);
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean answers() {
@@ -79,7 +92,7 @@ final class PrivateNats implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
