@@ -29,8 +29,8 @@ import org.lectern.web.ErrorPages;
  * promoted, dead, into the old one, so that a class signing in together set off full collections.
  *
  * <p>Hashes are computed on threads of their own, at most one per core: each takes {@code LECTERN_ARGON2_MEMORY_KIB}
- * of heap, so a class of 200 logging in together would otherwise need gigabytes at once and run the server out of
- * memory. A few others wait their turn; past {@link #WAITING_PER_CORE} waiting per core, or after {@link #PATIENCE},
+ * of native memory, so a class of 200 logging in together would otherwise need gigabytes at once and run the machine
+ * out of memory. A few others wait their turn; past {@link #WAITING_PER_CORE} waiting per core, or after {@link #PATIENCE},
  * the request gets the "busy" page (503) at once, with a {@code Retry-After} estimated from the queue, so that logins
  * never hold every request thread while pages wait.
  *
@@ -126,7 +126,7 @@ final class PasswordHasher {
     }
 
     /** Hashes computed or waiting now. */
-    int busy() {
+    private int busy() {
         return threads.getActiveCount() + threads.getQueue().size();
     }
 
@@ -140,20 +140,23 @@ final class PasswordHasher {
         try {
             return result.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // still waiting: it leaves the queue; one already computing finishes unseen
-            result.cancel(false);
-            threads.remove((Runnable) result);
-            throw busyNow();
+            throw abandon(result);
         } catch (InterruptedException e) {
-            result.cancel(false);
             Thread.currentThread().interrupt();
-            throw busyNow();
+            throw abandon(result);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** A hash still waiting leaves the queue; one already computing finishes unseen. */
+    private ServiceUnavailableResponse abandon(Future<?> result) {
+        result.cancel(false);
+        threads.remove((Runnable) result);
+        return busyNow();
     }
 
     private <T> T timed(Supplier<T> work) {
