@@ -18,6 +18,10 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * which is how htmx partials are served from the page they belong to.
  */
 public final class Renderer {
+    static {
+        CachedPropertyAccessor.install();
+    }
+
     private final TemplateEngine engine = new TemplateEngine();
     private final Messages messages;
     private final String version;
