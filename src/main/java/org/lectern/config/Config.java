@@ -129,7 +129,7 @@ public record Config(
     /** The embedded database's URL; {@code writeEachCommit} false leaves writing to H2's background thread. */
     public static String h2Url(Path dataDir, boolean writeEachCommit) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lectern")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
                 + (writeEachCommit ? ";WRITE_DELAY=0" : "");
     }
 
