@@ -1,5 +1,7 @@
 package org.lectern.content;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,6 +35,17 @@ public final class MarkdownRenderer {
             .extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
+
+    private record Fragment(String markdown, Place place) {}
+
+    private static final Cache<Fragment, String> FRAGMENTS = Caffeine.newBuilder()
+            .maximumWeight(4L << 20)
+            .weigher(MarkdownRenderer::weight)
+            .build();
+
+    private static int weight(Fragment fragment, String html) {
+        return fragment.markdown().length() + html.length();
+    }
 
     /** Where a text sits, so relative links resolve and runnable blocks know their source. */
     public record Place(String courseSlug, String sectionSlug, String chapterSlug) {
@@ -95,9 +108,15 @@ public final class MarkdownRenderer {
         return new RenderedMarkdown(html, List.copyOf(toc), words[0], runnable.count());
     }
 
-    /** Renders a short text such as a question prompt or an explanation: the same rules, no page furniture. */
+    /**
+     * Renders a short text such as a question prompt or an explanation: the same rules, no page furniture. The
+     * result depends on nothing but the text and its place, and the same few hundred texts (a chapter's questions,
+     * options and challenges) are asked for on every page view, so results are kept.
+     */
     public String renderFragment(String markdown, Place place) {
-        return render(markdown, place).html();
+        return FRAGMENTS.get(
+                new Fragment(markdown, place),
+                f -> render(f.markdown(), f.place()).html());
     }
 
     /** A wide table scrolls inside its own box, so a phone never scrolls the whole page sideways. */
