@@ -1,6 +1,10 @@
 package org.lectern.progress;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +21,12 @@ import org.lectern.content.CourseOutline.Located;
  * chapters completed.
  */
 public final class Progress {
+    /** A learner still on the chapter they were last recorded on is not recorded again for this long. */
+    static final Duration VISIT_RESOLUTION = Duration.ofMinutes(1);
+
     private final ProgressRepository progress;
+    private final Cache<Long, Visit> lastRecorded =
+            Caffeine.newBuilder().maximumSize(50_000).build();
     private final Catalog catalog;
     private final Clock clock;
 
@@ -27,8 +36,24 @@ public final class Progress {
         this.clock = clock;
     }
 
+    private record Visit(long chapterId, Instant at) {}
+
+    /**
+     * Records that the learner is on this chapter, which "continue where you left off" and the analytics' active
+     * learners read. A reload, or moving about a chapter's page, within {@link #VISIT_RESOLUTION} of the visit last
+     * recorded for the same chapter writes nothing: the time is kept to the minute, not a write per page view.
+     */
     public void visit(long userId, Located at) {
-        progress.visit(userId, at.chapter().id(), OffsetDateTime.now(clock));
+        long chapterId = at.chapter().id();
+        Instant now = clock.instant();
+        Visit last = lastRecorded.getIfPresent(userId);
+        if (last != null
+                && last.chapterId() == chapterId
+                && last.at().plus(VISIT_RESOLUTION).isAfter(now)) {
+            return;
+        }
+        progress.visit(userId, chapterId, OffsetDateTime.ofInstant(now, clock.getZone()));
+        lastRecorded.put(userId, new Visit(chapterId, now));
     }
 
     public void markRead(long userId, Located at) {

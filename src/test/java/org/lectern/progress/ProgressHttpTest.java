@@ -2,6 +2,7 @@ package org.lectern.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lectern.db.schema.Tables.CHALLENGE;
+import static org.lectern.db.schema.Tables.CHAPTER_PROGRESS;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.accounts.Role;
+import org.lectern.accounts.User;
 import org.lectern.testing.CheckClient;
 import org.lectern.testing.FixtureQuiz;
 import org.lectern.testing.TestServer;
@@ -132,6 +134,30 @@ class ProgressHttpTest {
                 .isEqualTo(SECOND);
         visitor.get(THIRD);
         assertThat(continueLink(visitor)).isEqualTo(THIRD);
+    }
+
+    @Test
+    void aReloadIsNotRecordedAgainButComingBackFromAnotherChapterIs() {
+        var db = server.app().database().dsl();
+        User user = server.app().accounts().createUser("reloader@example.org", "reloader", PASSWORD, Role.LEARNER);
+        Visitor visitor = new Visitor(server).logIn("reloader@example.org", PASSWORD);
+        var visitedAt = db.select(CHAPTER_PROGRESS.CHAPTER_ID, CHAPTER_PROGRESS.VISITED_AT)
+                .from(CHAPTER_PROGRESS)
+                .where(CHAPTER_PROGRESS.USER_ID.eq(user.id()));
+
+        visitor.get(FIRST);
+        var first = visitedAt.fetchMap(CHAPTER_PROGRESS.CHAPTER_ID, CHAPTER_PROGRESS.VISITED_AT);
+        visitor.get(FIRST);
+        visitor.get(FIRST);
+        assertThat(visitedAt.fetchMap(CHAPTER_PROGRESS.CHAPTER_ID, CHAPTER_PROGRESS.VISITED_AT))
+                .as("reloads within a minute write nothing")
+                .isEqualTo(first);
+
+        visitor.get(THIRD);
+        visitor.get(FIRST);
+        assertThat(continueLink(visitor))
+                .as("back on the first after the third: the first is where the learner is")
+                .isEqualTo(FIRST);
     }
 
     @Test
