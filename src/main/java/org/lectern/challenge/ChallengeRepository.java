@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.lectern.db.schema.tables.records.ChallengeRecord;
+import org.lectern.runner.RunStatus;
 
 /** Challenges as the content import stored them, learners' submissions and the solutions they asked to see. */
 final class ChallengeRepository {
@@ -103,13 +104,15 @@ final class ChallengeRepository {
     /** A learner's standing on each of these challenges they submitted to or asked the solution of. */
     Map<Long, Standing> standings(long userId, Collection<Long> challengeIds) {
         var passed = DSL.sum(DSL.when(CHALLENGE_SUBMISSION.PASSED.isTrue(), 1).otherwise(0));
+        var lost = DSL.sum(DSL.when(CHALLENGE_SUBMISSION.STATUS.eq(RunStatus.RUNNER_LOST.wireName()), 1)
+                .otherwise(0));
         var viewed = DSL.field(DSL.exists(DSL.selectOne()
                 .from(CHALLENGE_SOLUTION_VIEW)
                 .where(CHALLENGE_SOLUTION_VIEW.USER_ID.eq(userId))
                 .and(CHALLENGE_SOLUTION_VIEW.CHALLENGE_ID.eq(CHALLENGE.ID))));
         var submitted = DSL.count(CHALLENGE_SUBMISSION.ID);
         return dsl
-                .select(CHALLENGE.ID, submitted, passed, viewed)
+                .select(CHALLENGE.ID, submitted, passed, lost, viewed)
                 .from(CHALLENGE)
                 .leftJoin(CHALLENGE_SUBMISSION)
                 .on(CHALLENGE_SUBMISSION.CHALLENGE_ID.eq(CHALLENGE.ID))
@@ -123,7 +126,8 @@ final class ChallengeRepository {
                         r -> new Standing(
                                 r.value2(),
                                 r.value3() == null ? 0 : r.value3().intValue(),
-                                Boolean.TRUE.equals(r.value4()))));
+                                r.value4() == null ? 0 : r.value4().intValue(),
+                                Boolean.TRUE.equals(r.value5()))));
     }
 
     /** How many current challenges each of these chapters has; chapters without any are left out. */
@@ -158,16 +162,20 @@ final class ChallengeRepository {
                 .fetchMap(CHALLENGE_SUBMISSION.CHALLENGE_ID, CHALLENGE_SUBMISSION.CODE);
     }
 
-    /** Checks made (every one stored), whether one passed, and whether the solution was asked for. */
-    record Standing(int submissions, int passedChecks, boolean solutionViewed) {
-        static final Standing NONE = new Standing(0, 0, false);
+    /**
+     * Checks made (every one stored), how many passed, how many were lost with the runner node that had them (the
+     * program was never judged), and whether the solution was asked for.
+     */
+    record Standing(int submissions, int passedChecks, int lostChecks, boolean solutionViewed) {
+        static final Standing NONE = new Standing(0, 0, 0, false);
 
         boolean passed() {
             return passedChecks > 0;
         }
 
+        /** The checks that judged the program and failed it; a lost check is not the learner's failure. */
         int failedChecks() {
-            return submissions - passedChecks;
+            return submissions - passedChecks - lostChecks;
         }
     }
 }

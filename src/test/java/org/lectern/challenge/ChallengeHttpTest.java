@@ -316,6 +316,34 @@ class ChallengeHttpTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void checksLostWithTheirRunnerNodeAreStoredButDoNotCountAsFailedTowardsTheSolution(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner learner = learner(server);
+        long challenge = CheckCourse.challenge(server, "add-numbers");
+        Challenges challenges = new Challenges(
+                server.app().database().dsl(), server.app().runner().programs());
+        CheckResult lost = new CheckResult(false, "runner_lost", List.of(), List.of(), 1, 0, 0, 0, 0);
+        CheckResult failed = new CheckResult(false, "ok", List.of(), List.of(), 1, 10, 10, 1000, 1);
+
+        for (int i = 1; i <= 3; i++) {
+            Challenges.Submitted stored = challenges.store(learner.id(), challenge, "def add(a, b): ...", lost);
+            assertThat(stored.attemptNo()).isEqualTo(i);
+            assertThat(stored.failedChecks()).isZero();
+            assertThat(stored.mayAskSolution()).isFalse();
+        }
+        assertThat(learner.visitor()
+                        .post(CheckCourse.CHAPTER_PATH + "/challenges/" + challenge + "/solution", Map.of())
+                        .statusCode())
+                .as("three lost checks judged nothing")
+                .isEqualTo(409);
+        Challenges.Submitted judged = challenges.store(learner.id(), challenge, "def add(a, b): ...", failed);
+        assertThat(judged.attemptNo()).isEqualTo(4);
+        assertThat(judged.failedChecks()).isEqualTo(1);
+        assertThat(submissions(server, learner)).hasSize(4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aChapterWithOnlyAChallengeIsCompleteOnceItIsPassedOrItsSolutionSeen(TestDatabase kind) {
         TestServer server = server(kind);
         String other = "/courses/check-course/checks/other";
