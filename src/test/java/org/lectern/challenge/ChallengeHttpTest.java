@@ -174,14 +174,18 @@ class ChallengeHttpTest {
                 .isTrue();
     }
 
+    private static Challenges challenges(TestServer server) {
+        return new Challenges(
+                server.app().database().dsl(), server.app().runner().programs());
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void submissionsStoredAtTheSameMomentGetDistinctNumbers(TestDatabase kind) throws Exception {
         TestServer server = server(kind);
         Learner learner = learner(server);
         long challenge = CheckCourse.challenge(server, "add-numbers");
-        Challenges challenges = new Challenges(
-                server.app().database().dsl(), server.app().runner().programs());
+        Challenges challenges = challenges(server);
         CheckResult result = new CheckResult(false, "ok", List.of(), List.of(), 1, 10, 10, 1000, 1);
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Integer>> tabs = new ArrayList<>();
@@ -320,8 +324,7 @@ class ChallengeHttpTest {
         TestServer server = server(kind);
         Learner learner = learner(server);
         long challenge = CheckCourse.challenge(server, "add-numbers");
-        Challenges challenges = new Challenges(
-                server.app().database().dsl(), server.app().runner().programs());
+        Challenges challenges = challenges(server);
         CheckResult lost = new CheckResult(false, "runner_lost", List.of(), List.of(), 1, 0, 0, 0, 0);
         CheckResult failed = new CheckResult(false, "ok", List.of(), List.of(), 1, 10, 10, 1000, 1);
 
