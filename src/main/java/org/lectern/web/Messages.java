@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
@@ -22,9 +24,16 @@ public final class Messages implements IMessageResolver {
     static final String BASE_NAME = "templates.i18n.messages";
     private final ClassLoader loader;
     private final ResourceBundle.Control control;
+    private final boolean reload;
+
+    private final Map<Locale, ResourceBundle> bundles = new ConcurrentHashMap<>();
+
+    /** Parsed patterns by locale and key: a page formats dozens of messages, and parsing is most of the cost. */
+    private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
 
     private Messages(ClassLoader loader, boolean reload) {
         this.loader = loader;
+        this.reload = reload;
         this.control = new ResourceBundle.Control() {
             @Override
             public List<String> getFormats(String baseName) {
@@ -57,7 +66,9 @@ public final class Messages implements IMessageResolver {
     }
 
     public ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BASE_NAME, locale, loader, control);
+        return reload
+                ? ResourceBundle.getBundle(BASE_NAME, locale, loader, control)
+                : bundles.computeIfAbsent(locale, l -> ResourceBundle.getBundle(BASE_NAME, l, loader, control));
     }
 
     public Set<String> keys(Locale locale) {
@@ -72,7 +83,17 @@ public final class Messages implements IMessageResolver {
         } catch (MissingResourceException e) {
             return "??" + key + "??";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : format(locale, key, pattern, args);
+    }
+
+    /** MessageFormat is not thread-safe: each call formats with its own copy of the parsed pattern. */
+    private String format(Locale locale, String key, String pattern, Object[] args) {
+        if (reload) {
+            return new MessageFormat(pattern, locale).format(args);
+        }
+        MessageFormat parsed = formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+        return ((MessageFormat) parsed.clone()).format(args);
     }
 
     @Override
@@ -88,10 +109,9 @@ public final class Messages implements IMessageResolver {
     @Override
     public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] args) {
         try {
-            String pattern = bundle(context.getLocale()).getString(key);
-            return args == null || args.length == 0
-                    ? pattern
-                    : new MessageFormat(pattern, context.getLocale()).format(args);
+            Locale locale = context.getLocale();
+            String pattern = bundle(locale).getString(key);
+            return args == null || args.length == 0 ? pattern : format(locale, key, pattern, args);
         } catch (MissingResourceException e) {
             return null;
         }
