@@ -12,6 +12,9 @@ import org.lectern.web.Renderer;
 
 /** The learner's reading pages: the catalog, a course, a chapter, and the files a course ships. */
 public final class CourseController {
+    /** The end of a chapter page that is the same for every reader: the Ask panel, the runner's console and files. */
+    private static final String TAIL = "chapters/tail :: tail";
+
     private final Catalog catalog;
     private final Renderer renderer;
     private final PageCache pages;
@@ -68,6 +71,9 @@ public final class CourseController {
             }
             model.put("body", catalog.chapter(course, at));
             additions.chapter(ctx, course, at, model);
+            model.put(
+                    "chapterTail",
+                    pages.part(ctx, "chapter-tail " + at.chapter().id(), () -> renderer.render(ctx, TAIL, model)));
             return renderer.render(ctx, "chapters/chapter", model);
         });
     }

@@ -26,6 +26,7 @@ import java.util.zip.GZIPOutputStream;
 public final class PageCache {
     private static final int MAX_ENTRIES = 2_000;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final Map<String, String> parts = new ConcurrentHashMap<>();
     private final LongSupplier contentVersion;
     private final boolean enabled;
     private final Predicate<Context> personal;
@@ -82,6 +83,19 @@ public final class PageCache {
         ctx.result(page.body());
     }
 
+    /**
+     * A part of a page that is the same for every reader in this language, signed in or not (the runner's console,
+     * the Ask panel), rendered once per content version: a signed-in person's page is rendered every time, and such
+     * parts were a seventh of it.
+     */
+    public String part(Context ctx, String name, Supplier<String> render) {
+        if (!enabled) {
+            return render.get();
+        }
+        current();
+        return parts.computeIfAbsent(key(Locales.of(ctx), name), k -> render.get());
+    }
+
     /** The cached page, if any, for a guest in this language at this path. */
     Optional<Page> lookup(Locale locale, String path) {
         return enabled ? Optional.ofNullable(current().get(key(locale, path))) : Optional.empty();
@@ -91,10 +105,14 @@ public final class PageCache {
         long version = contentVersion.getAsLong();
         if (version != cachedVersion) {
             pages.clear();
+            parts.clear();
             cachedVersion = version;
         }
         if (pages.size() >= MAX_ENTRIES) {
             pages.clear();
+        }
+        if (parts.size() >= MAX_ENTRIES) {
+            parts.clear();
         }
         return pages;
     }

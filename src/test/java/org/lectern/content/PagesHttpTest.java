@@ -6,7 +6,9 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lectern.accounts.Role;
 import org.lectern.testing.TestServer;
+import org.lectern.testing.Visitor;
 
 /** The learner's pages over real HTTP, from a server on a free port. */
 class PagesHttpTest {
@@ -40,6 +42,30 @@ class PagesHttpTest {
                 .contains("href=\"/courses/sample-course/basics/first\"")
                 .contains("Start learning");
         assertThat(body).contains("<strong>tests</strong>");
+    }
+
+    @Test
+    void theSharedEndOfASignedInChapterPageFollowsTheReadersLanguageAndTheChapter() {
+        server.app()
+                .accounts()
+                .createUser("reader@example.org", "Reader", "a long and unusual passphrase", Role.LEARNER);
+        Visitor reader = new Visitor(server).logIn("reader@example.org", "a long and unusual passphrase");
+        String chapter = "/courses/sample-course/basics/second";
+
+        String english = reader.get(chapter).body();
+        assertThat(english)
+                .contains("Ask about this chapter", "aria-label=\"Run this code\"", "data-chapter=\"second\"")
+                .contains("Reader");
+        reader.setCookie("lang", "nl");
+        String dutch = reader.get(chapter).body();
+        assertThat(dutch)
+                .contains("Vraag iets over dit hoofdstuk", "aria-label=\"Deze code uitvoeren\"")
+                .doesNotContain("Ask about this chapter");
+        reader.setCookie("lang", "en");
+        assertThat(reader.get("/courses/sample-course/basics/first").body())
+                .as("another chapter's panel names that chapter")
+                .contains("data-chapter=\"first\"")
+                .doesNotContain("data-chapter=\"second\"");
     }
 
     @Test
