@@ -29,14 +29,7 @@ final class CgroupTree implements AutoCloseable {
     static final List<String> REQUIRED = List.of("pids", "memory", "cpuacct");
 
     private static final String OPTIONAL = "cpu";
-
-    /**
-     * The CPU weight of all sandboxes together: a quarter of one ordinary process (1024). Runs take every cycle
-     * nothing else wants, but a request thread that wakes up gets its core at once: with the runs weighing as much
-     * as the runs going at once (the earlier rule) a chapter page waited behind them, with a p99 of 1.2 s under 200
-     * learners against 0.8 s now, and a class's pages matter more than how soon a program finishes.
-     */
-    static final int SANDBOX_SHARES = 256;
+    private static final int DEFAULT_SHARES = 1024;
 
     private final Map<String, Path> instanceDirs;
     private final AtomicLong sandboxes = new AtomicLong();
@@ -59,8 +52,12 @@ final class CgroupTree implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Opens this server's corner under {@code name}, with all sandboxes together weighing {@link #SANDBOX_SHARES}. */
-    static CgroupTree open(Path root, String name) throws IOException {
+    /**
+     * Opens this server's corner under {@code name}. All sandboxes together weigh as much for the CPU as
+     * {@code runsAtOnce} ordinary processes: cpu.shares of a group is worth one process at the top, so without this
+     * every run would be starved as soon as anything else on the machine is busy.
+     */
+    static CgroupTree open(Path root, String name, int runsAtOnce) throws IOException {
         ProcessHandle self = ProcessHandle.current();
         String instance = self.pid() + "-" + startMillis(self).orElse(0L) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -69,7 +66,7 @@ final class CgroupTree implements AutoCloseable {
             Path parent = Files.createDirectories(root.resolve(controller).resolve(name));
             removeLeftovers(parent);
             if (controller.equals(OPTIONAL)) {
-                Files.writeString(parent.resolve("cpu.shares"), Integer.toString(SANDBOX_SHARES));
+                Files.writeString(parent.resolve("cpu.shares"), Integer.toString(DEFAULT_SHARES * runsAtOnce));
             }
             dirs.put(controller, Files.createDirectory(parent.resolve(instance)));
         }

@@ -61,7 +61,9 @@ final class RunnerEngine implements AutoCloseable {
         CgroupTree cgroups = config.sandbox().unsandboxed()
                 ? null
                 : CgroupTree.open(
-                        config.sandbox().cgroupRoot(), config.sandbox().cgroupName());
+                        config.sandbox().cgroupRoot(),
+                        config.sandbox().cgroupName(),
+                        config.capacity().concurrency());
         RunnerEngine engine = new RunnerEngine(config, cgroups, recorder);
         try {
             engine.pool.take().close();

@@ -30,7 +30,7 @@ class CgroupTreeTest {
         Process orphan = new ProcessBuilder("/usr/bin/sleep", "600").start();
         Files.writeString(leftover.resolve("cgroup.procs"), Long.toString(orphan.pid()));
 
-        try (CgroupTree tree = CgroupTree.open(ROOT, NAME)) {
+        try (CgroupTree tree = CgroupTree.open(ROOT, NAME, 1)) {
             assertThat(orphan.waitFor(5, TimeUnit.SECONDS))
                     .as("the orphan was killed")
                     .isTrue();
@@ -41,9 +41,9 @@ class CgroupTreeTest {
 
     @Test
     void aLiveServersGroupsAreLeftAlone() throws Exception {
-        try (CgroupTree running = CgroupTree.open(ROOT, NAME)) {
+        try (CgroupTree running = CgroupTree.open(ROOT, NAME, 1)) {
             CgroupV1 group = running.newGroup(64 << 20, 16);
-            try (CgroupTree restarted = CgroupTree.open(ROOT, NAME)) {
+            try (CgroupTree restarted = CgroupTree.open(ROOT, NAME, 1)) {
                 assertThat(running.groups()).hasSize(1);
                 assertThat(restarted.groups()).isEmpty();
             }
@@ -53,11 +53,11 @@ class CgroupTreeTest {
     }
 
     @Test
-    void allSandboxesTogetherWeighAQuarterOfAnOrdinaryProcessForTheCpu() throws Exception {
-        try (CgroupTree tree = CgroupTree.open(ROOT, NAME)) {
+    void allSandboxesTogetherWeighAsMuchForTheCpuAsTheRunsThatMayGoAtOnce() throws Exception {
+        try (CgroupTree tree = CgroupTree.open(ROOT, NAME, 3)) {
             assertThat(Files.readString(ROOT.resolve("cpu").resolve(NAME).resolve("cpu.shares"))
                             .trim())
-                    .isEqualTo("256");
+                    .isEqualTo("3072");
         }
     }
 
