@@ -35,9 +35,13 @@ final class CachedPropertyAccessor extends ObjectPropertyAccessor {
     @SuppressWarnings("rawtypes")
     public Object getPossibleProperty(Map context, Object target, String name) throws OgnlException {
         OgnlContext ognl = (OgnlContext) context;
-        Optional<Method> method = READ_METHODS
-                .get(target.getClass())
-                .computeIfAbsent(name, property -> readMethod(ognl, target.getClass(), property));
+        Map<String, Optional<Method>> methods = READ_METHODS.get(target.getClass());
+        // get before computeIfAbsent: on a key that is there, computeIfAbsent may still lock its bin, and every
+        // request thread reads the same few hundred properties
+        Optional<Method> method = methods.get(name);
+        if (method == null) {
+            method = methods.computeIfAbsent(name, property -> readMethod(ognl, target.getClass(), property));
+        }
         try {
             if (method.isPresent() && ognl.getMemberAccess().isAccessible(ognl, target, method.get(), name)) {
                 return OgnlRuntime.invokeMethod(target, method.get(), OgnlRuntime.NoArguments);

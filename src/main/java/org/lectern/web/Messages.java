@@ -66,8 +66,12 @@ public final class Messages implements IMessageResolver {
     }
 
     public ResourceBundle bundle(Locale locale) {
-        return reload
-                ? ResourceBundle.getBundle(BASE_NAME, locale, loader, control)
+        if (reload) {
+            return ResourceBundle.getBundle(BASE_NAME, locale, loader, control);
+        }
+        ResourceBundle bundle = bundles.get(locale);
+        return bundle != null
+                ? bundle
                 : bundles.computeIfAbsent(locale, l -> ResourceBundle.getBundle(BASE_NAME, l, loader, control));
     }
 
@@ -91,8 +95,11 @@ public final class Messages implements IMessageResolver {
         if (reload) {
             return new MessageFormat(pattern, locale).format(args);
         }
-        MessageFormat parsed = formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+        Map<String, MessageFormat> language = formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>());
+        MessageFormat parsed = language.get(key);
+        if (parsed == null) {
+            parsed = language.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+        }
         return ((MessageFormat) parsed.clone()).format(args);
     }
 

@@ -93,7 +93,9 @@ public final class PageCache {
             return render.get();
         }
         current();
-        return parts.computeIfAbsent(key(Locales.of(ctx), name), k -> render.get());
+        String key = key(Locales.of(ctx), name);
+        String part = parts.get(key);
+        return part != null ? part : parts.computeIfAbsent(key, k -> render.get());
     }
 
     /** The cached page, if any, for a guest in this language at this path. */
