@@ -71,7 +71,8 @@ public final class PageCache {
             return;
         }
         String key = key(Locales.of(ctx), ctx.path());
-        Page page = current().computeIfAbsent(key, k -> page(render.get()));
+        forgetStale();
+        Page page = pages.computeIfAbsent(key, k -> page(render.get()));
         ctx.header("ETag", page.etag());
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Vary", "Accept-Language, Cookie, Accept-Encoding");
@@ -92,7 +93,7 @@ public final class PageCache {
         if (!enabled) {
             return render.get();
         }
-        current();
+        forgetStale();
         String key = key(Locales.of(ctx), name);
         String part = parts.get(key);
         return part != null ? part : parts.computeIfAbsent(key, k -> render.get());
@@ -100,10 +101,15 @@ public final class PageCache {
 
     /** The cached page, if any, for a guest in this language at this path. */
     Optional<Page> lookup(Locale locale, String path) {
-        return enabled ? Optional.ofNullable(current().get(key(locale, path))) : Optional.empty();
+        if (!enabled) {
+            return Optional.empty();
+        }
+        forgetStale();
+        return Optional.ofNullable(pages.get(key(locale, path)));
     }
 
-    private Map<String, Page> current() {
+    /** Forgets every page and part rendered from an older content version, and starts over when either is full. */
+    private void forgetStale() {
         long version = contentVersion.getAsLong();
         if (version != cachedVersion) {
             pages.clear();
@@ -116,7 +122,6 @@ public final class PageCache {
         if (parts.size() >= MAX_ENTRIES) {
             parts.clear();
         }
-        return pages;
     }
 
     private Page page(String html) {
