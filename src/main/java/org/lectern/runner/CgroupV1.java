@@ -22,6 +22,7 @@ final class CgroupV1 implements Confinement {
     private static final Duration EMPTY_WAIT = Duration.ofSeconds(5);
 
     private final Map<String, Path> dirs;
+    private final CgroupFigures figures = new CgroupFigures();
 
     private CgroupV1(Map<String, Path> dirs) {
         this.dirs = dirs;
@@ -130,34 +131,34 @@ final class CgroupV1 implements Confinement {
 
     @Override
     public long cpuNanos() {
-        return readLong(dirs.get("cpuacct").resolve("cpuacct.usage"));
+        return figures.number(dirs.get("cpuacct").resolve("cpuacct.usage"));
     }
 
     @Override
     public long peakMemoryBytes() {
-        return readLong(dirs.get("memory").resolve("memory.max_usage_in_bytes"));
+        return figures.number(dirs.get("memory").resolve("memory.max_usage_in_bytes"));
     }
 
     @Override
     public long tasks() {
-        return readLong(dirs.get("pids").resolve("pids.current"));
+        return figures.number(dirs.get("pids").resolve("pids.current"));
     }
 
     /** pids.peak, which newer kernels keep. */
     @Override
     public long peakTasks() {
         Path peak = dirs.get("pids").resolve("pids.peak");
-        return Files.exists(peak) ? readLong(peak) : -1;
+        return Files.exists(peak) ? figures.number(peak) : -1;
     }
 
     @Override
     public long oomKills() {
-        return readField(dirs.get("memory").resolve("memory.oom_control"), "oom_kill");
+        return figures.field(dirs.get("memory").resolve("memory.oom_control"), "oom_kill");
     }
 
     @Override
     public long taskLimitHits() {
-        return readField(dirs.get("pids").resolve("pids.events"), "max");
+        return figures.field(dirs.get("pids").resolve("pids.events"), "max");
     }
 
     @Override
@@ -168,6 +169,7 @@ final class CgroupV1 implements Confinement {
     /** Kills everything inside, waits until the cgroups are empty and removes them. */
     @Override
     public void destroy() {
+        figures.close();
         dirs.values().forEach(CgroupV1::killAndRemove);
     }
 
@@ -227,28 +229,5 @@ final class CgroupV1 implements Confinement {
 
     private static void write(Path file, long value) throws IOException {
         Files.writeString(file, Long.toString(value));
-    }
-
-    private static long readLong(Path file) {
-        try {
-            return Long.parseLong(Files.readString(file).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** Reads {@code name value} from a flat keyed file such as memory.oom_control. */
-    private static long readField(Path file, String name) {
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String[] parts = line.trim().split("\\s+");
-                if (parts.length == 2 && parts[0].equals(name)) {
-                    return Long.parseLong(parts[1]);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }
