@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.thymeleaf.util.FastStringWriter;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -23,6 +25,12 @@ public final class Renderer {
     }
 
     private final TemplateEngine engine = new TemplateEngine();
+    /**
+     * The length each template last rendered to, so the next rendering starts with room for it: Thymeleaf's own
+     * writer starts at 100 characters and doubles, which copied a chapter page's text about ten times.
+     */
+    private final Map<String, Integer> lastLength = new ConcurrentHashMap<>();
+
     private final Messages messages;
     private final String version;
     private final RequestModel requestModel;
@@ -69,13 +77,21 @@ public final class Renderer {
         variables.put("appVersion", version);
         variables.put("requestId", RequestIds.of(ctx));
         context.setVariables(variables);
+        FastStringWriter out = new FastStringWriter(lastLength.getOrDefault(template, 1024));
         int selector = template.indexOf("::");
         if (selector < 0) {
-            return engine.process(template, context);
+            engine.process(template, context, out);
+        } else {
+            String name = template.substring(0, selector).trim();
+            String fragment = template.substring(selector + 2).trim();
+            engine.process(name, Set.of(fragment), context, out);
         }
-        String name = template.substring(0, selector).trim();
-        String fragment = template.substring(selector + 2).trim();
-        return engine.process(name, Set.of(fragment), context);
+        String html = out.toString();
+        int room = html.length() + html.length() / 8;
+        if (lastLength.getOrDefault(template, 0) != room) {
+            lastLength.put(template, room);
+        }
+        return html;
     }
 
     public void html(Context ctx, String template, Map<String, Object> model) {
