@@ -93,4 +93,18 @@ class CachedPropertyAccessorTest {
                 .isInstanceOf(TemplateProcessingException.class)
                 .hasStackTraceContaining("broken on purpose");
     }
+
+    @Test
+    void aMemberThymeleafForbidsStaysForbiddenAtEveryEvaluation() {
+        // Thymeleaf blocks member calls on most java.* types; a permitted read of the same name elsewhere changes
+        // nothing
+        Map<String, Object> variables = Map.of("t", Thread.currentThread(), "b", new Bean());
+        assertThat(render("[(${b.name})]", variables)).isEqualTo("from the getter");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> render("[(${t.name})]", variables))
+                    .isInstanceOf(TemplateProcessingException.class)
+                    .hasStackTraceContaining("forbidden");
+        }
+        assertThat(render("[(${b.name})]", variables)).isEqualTo("from the getter");
+    }
 }
