@@ -62,6 +62,7 @@ public final class App implements AutoCloseable {
     private final Studio studio;
     private final Accounts accounts;
     private final RunnerModule runner;
+    private final Progress learnersProgress;
     private final Javalin server;
 
     private App(Config config) {
@@ -105,8 +106,8 @@ public final class App implements AutoCloseable {
                     new QuizController(new Quiz(database.dsl(), Clock.systemUTC()), catalog, renderer, currentUser);
             FeedbackController feedback =
                     new FeedbackController(database.dsl(), catalog, renderer, currentUser, Clock.systemUTC());
-            ProgressController progress = new ProgressController(
-                    new Progress(database.dsl(), catalog, Clock.systemUTC()), catalog, renderer, currentUser);
+            this.learnersProgress = new Progress(database.dsl(), catalog, Clock.systemUTC());
+            ProgressController progress = new ProgressController(learnersProgress, catalog, renderer, currentUser);
             AskModule ask = new AskModule(config.ask(), database.dsl(), catalog, currentUser, Clock.systemUTC());
             content.whenPublished(ask::rebuildIndex);
             Challenges challengeChecks = new Challenges(database.dsl(), runner.programs());
@@ -234,6 +235,7 @@ public final class App implements AutoCloseable {
     public void close() {
         server.stop();
         runner.close();
+        learnersProgress.close();
         database.close();
     }
 

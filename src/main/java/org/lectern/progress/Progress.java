@@ -20,11 +20,12 @@ import org.lectern.content.CourseOutline.Located;
  * "Mark as read". A course's progress is the share of its
  * chapters completed.
  */
-public final class Progress {
+public final class Progress implements AutoCloseable {
     /** A learner still on the chapter they were last recorded on is not recorded again for this long. */
     static final Duration VISIT_RESOLUTION = Duration.ofMinutes(1);
 
     private final ProgressRepository progress;
+    private final VisitWriter visits;
     private final Cache<Long, Visit> lastRecorded =
             Caffeine.newBuilder().maximumSize(50_000).build();
     private final Catalog catalog;
@@ -32,6 +33,7 @@ public final class Progress {
 
     public Progress(DSLContext dsl, Catalog catalog, Clock clock) {
         this.progress = new ProgressRepository(dsl);
+        this.visits = new VisitWriter(progress);
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -41,7 +43,8 @@ public final class Progress {
     /**
      * Records that the learner is on this chapter, which "continue where you left off" and the analytics' active
      * learners read. A reload, or moving about a chapter's page, within {@link #VISIT_RESOLUTION} of the visit last
-     * recorded for the same chapter writes nothing: the time is kept to the minute, not a write per page view.
+     * recorded for the same chapter writes nothing: the time is kept to the minute, not a write per page view. The
+     * visit is written a moment later, with others ({@link VisitWriter}).
      */
     public void visit(long userId, Located at) {
         long chapterId = at.chapter().id();
@@ -52,7 +55,7 @@ public final class Progress {
                 && last.at().plus(VISIT_RESOLUTION).isAfter(now)) {
             return;
         }
-        progress.visit(userId, chapterId, OffsetDateTime.ofInstant(now, clock.getZone()));
+        visits.add(userId, chapterId, OffsetDateTime.ofInstant(now, clock.getZone()));
         lastRecorded.put(userId, new Visit(chapterId, now));
     }
 
@@ -61,6 +64,7 @@ public final class Progress {
     }
 
     public CourseProgress of(long userId, CourseOutline course) {
+        visits.awaitWritten(userId);
         List<Located> chapters = course.chapters();
         List<Long> ids = chapters.stream().map(l -> l.chapter().id()).toList();
         Set<Long> done = ids.isEmpty() ? Set.of() : progress.completed(userId, ids);
@@ -94,6 +98,7 @@ public final class Progress {
 
     /** The courses the learner started, with progress and first-attempt scores, in catalog order. */
     public List<CourseScore> dashboard(long userId) {
+        visits.awaitWritten(userId);
         List<Long> started = progress.startedCourses(userId);
         return catalog.all().stream()
                 .filter(c -> started.contains(c.id()))
@@ -110,5 +115,11 @@ public final class Progress {
                             challenges.attempted());
                 })
                 .toList();
+    }
+
+    /** Writes the visits still waiting. */
+    @Override
+    public void close() {
+        visits.close();
     }
 }

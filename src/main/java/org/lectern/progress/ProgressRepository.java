@@ -29,15 +29,24 @@ final class ProgressRepository {
         this.dsl = dsl;
     }
 
-    void visit(long userId, long chapterId, OffsetDateTime now) {
-        dsl.insertInto(CHAPTER_PROGRESS)
-                .set(CHAPTER_PROGRESS.USER_ID, userId)
-                .set(CHAPTER_PROGRESS.CHAPTER_ID, chapterId)
-                .set(CHAPTER_PROGRESS.VISITED_AT, now)
-                .onConflict(CHAPTER_PROGRESS.USER_ID, CHAPTER_PROGRESS.CHAPTER_ID)
-                .doUpdate()
-                .set(CHAPTER_PROGRESS.VISITED_AT, now)
-                .execute();
+    /**
+     * Records visits in one transaction. A visit never moves a chapter's time back: "mark as read" may have written a
+     * later one while the visit waited.
+     */
+    void visitAll(List<VisitWriter.Visit> visits) {
+        dsl.transaction(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            for (VisitWriter.Visit v : visits) {
+                tx.insertInto(CHAPTER_PROGRESS)
+                        .set(CHAPTER_PROGRESS.USER_ID, v.userId())
+                        .set(CHAPTER_PROGRESS.CHAPTER_ID, v.chapterId())
+                        .set(CHAPTER_PROGRESS.VISITED_AT, v.at())
+                        .onConflict(CHAPTER_PROGRESS.USER_ID, CHAPTER_PROGRESS.CHAPTER_ID)
+                        .doUpdate()
+                        .set(CHAPTER_PROGRESS.VISITED_AT, DSL.greatest(CHAPTER_PROGRESS.VISITED_AT, DSL.val(v.at())))
+                        .execute();
+            }
+        });
     }
 
     void markRead(long userId, long chapterId, OffsetDateTime now) {
