@@ -1,6 +1,5 @@
 package org.lectern.analytics;
 
-import static org.lectern.db.schema.Tables.APP_USER;
 import static org.lectern.db.schema.Tables.CHALLENGE_SUBMISSION;
 import static org.lectern.db.schema.Tables.CHAPTER;
 import static org.lectern.db.schema.Tables.CHAPTER_FEEDBACK;
@@ -14,6 +13,7 @@ import static org.lectern.db.schema.Tables.SECTION;
 
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
+import org.lectern.testing.TestUsers;
 
 /** Writes courses, questions, people and attempts straight into a test database, for the analytics tests. */
 public final class AnalyticsFixture {
@@ -77,12 +77,7 @@ public final class AnalyticsFixture {
     }
 
     long learner(String name) {
-        return dsl.insertInto(APP_USER)
-                .set(APP_USER.EMAIL, name + "@example.org")
-                .set(APP_USER.DISPLAY_NAME, name)
-                .set(APP_USER.PASSWORD_HASH, "x")
-                .returning(APP_USER.ID)
-                .fetchOne(APP_USER.ID);
+        return TestUsers.learner(dsl, name);
     }
 
     /** @param optionIds comma-separated, or null for text answers */

@@ -1,7 +1,6 @@
 package org.lectern.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lectern.db.schema.Tables.APP_USER;
 import static org.lectern.db.schema.Tables.CHAPTER_PROGRESS;
 
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.lectern.content.CourseOutline;
 import org.lectern.testing.OpenDatabases;
 import org.lectern.testing.TestDatabase;
 import org.lectern.testing.TestServer;
+import org.lectern.testing.TestUsers;
 
 /** Chapter visits, written behind the page in batches, on H2 and on PostgreSQL. */
 class VisitsTest {
@@ -49,12 +49,7 @@ class VisitsTest {
     }
 
     private long learner(String name) {
-        return dsl.insertInto(APP_USER)
-                .set(APP_USER.EMAIL, name + "@example.org")
-                .set(APP_USER.DISPLAY_NAME, name)
-                .set(APP_USER.PASSWORD_HASH, "x")
-                .returning(APP_USER.ID)
-                .fetchOne(APP_USER.ID);
+        return TestUsers.learner(dsl, name);
     }
 
     private List<Long> visitedChapters(long userId) {
