@@ -22,7 +22,7 @@ import org.lectern.testing.TestFiles;
 public final class LoadBench {
     /** The JVM options the README's run command gives the server; {@code LECTERN_JAVA_OPTS} replaces them. */
     public static final List<String> SERVER_JVM = List.of(
-            "-Xmx128m",
+            "-Xmx112m",
             "-Xss512k",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
