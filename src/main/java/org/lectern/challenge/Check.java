@@ -89,7 +89,7 @@ final class Check {
         }
         ResultFrames frames = new ResultFrames(json, HexFormat.of().formatHex(bytes()));
         this.frames = frames;
-        return programs.start(caller, harness, input(frames.nonce()), origin, event -> relay(frames, event));
+        return programs.start(caller, harness, input(frames.nonce()), origin, true, event -> relay(frames, event));
     }
 
     private void ended(int number, RunResult result) {

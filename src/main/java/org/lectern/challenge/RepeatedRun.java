@@ -77,7 +77,7 @@ final class RepeatedRun {
     private ProgramRuns.Handle startRun() throws ProgramRuns.Refused {
         StringBuilder out = new StringBuilder();
         stdout = out;
-        return programs.start(caller, code, "", origin, event -> {
+        return programs.start(caller, code, "", origin, false, event -> {
             if (event instanceof RunEvent.Output o && o.stream() == RunEvent.Stream.STDOUT) {
                 synchronized (out) {
                     out.append(o.data());

@@ -94,7 +94,9 @@ final class BwrapSandbox implements SandboxLauncher {
             uids.release(uid);
             throw e;
         }
-        return sandbox.ready(timer, READY_TIMEOUT_MILLIS);
+        sandbox.ready(timer, READY_TIMEOUT_MILLIS);
+        group.waiting();
+        return sandbox;
     }
 
     private List<String> command(int uid, String compiled) {

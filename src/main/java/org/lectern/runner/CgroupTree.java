@@ -29,13 +29,14 @@ final class CgroupTree implements AutoCloseable {
     static final List<String> REQUIRED = List.of("pids", "memory", "cpuacct");
 
     private static final String OPTIONAL = "cpu";
-    private static final int DEFAULT_SHARES = 1024;
 
     private final Map<String, Path> instanceDirs;
+    private final CpuWeights weights;
     private final AtomicLong sandboxes = new AtomicLong();
 
-    private CgroupTree(Map<String, Path> instanceDirs) {
+    private CgroupTree(Map<String, Path> instanceDirs, CpuWeights weights) {
         this.instanceDirs = instanceDirs;
+        this.weights = weights;
     }
 
     /** Why cgroups cannot be used here, if they cannot. */
@@ -52,30 +53,29 @@ final class CgroupTree implements AutoCloseable {
         return Optional.empty();
     }
 
-    /**
-     * Opens this server's corner under {@code name}. All sandboxes together weigh as much for the CPU as
-     * {@code runsAtOnce} ordinary processes: cpu.shares of a group is worth one process at the top, so without this
-     * every run would be starved as soon as anything else on the machine is busy.
-     */
-    static CgroupTree open(Path root, String name, int runsAtOnce) throws IOException {
+    /** Opens this server's corner under {@code name}; its sandboxes weigh for the CPU as {@link CpuWeights} says. */
+    static CgroupTree open(Path root, String name) throws IOException {
         ProcessHandle self = ProcessHandle.current();
         String instance = self.pid() + "-" + startMillis(self).orElse(0L) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         Map<String, Path> dirs = new LinkedHashMap<>();
+        CpuWeights weights = null;
         for (String controller : controllers(root)) {
             Path parent = Files.createDirectories(root.resolve(controller).resolve(name));
             removeLeftovers(parent);
+            Path dir = Files.createDirectory(parent.resolve(instance));
+            dirs.put(controller, dir);
             if (controller.equals(OPTIONAL)) {
-                Files.writeString(parent.resolve("cpu.shares"), Integer.toString(DEFAULT_SHARES * runsAtOnce));
+                weights = new CpuWeights(parent, dir);
+                weights.open();
             }
-            dirs.put(controller, Files.createDirectory(parent.resolve(instance)));
         }
-        return new CgroupTree(dirs);
+        return new CgroupTree(dirs, weights);
     }
 
     /** A new, empty group for one sandbox, with its memory and task limits written. */
     CgroupV1 newGroup(long memoryBytes, int maxTasks) throws IOException {
-        return CgroupV1.create(instanceDirs, "s" + sandboxes.incrementAndGet(), memoryBytes, maxTasks);
+        return CgroupV1.create(instanceDirs, "s" + sandboxes.incrementAndGet(), memoryBytes, maxTasks, weights);
     }
 
     /** The sandbox groups that exist now: after every run has ended, only the warm pool's. */

@@ -23,15 +23,23 @@ final class CgroupV1 implements Confinement {
 
     private final Map<String, Path> dirs;
     private final CgroupFigures figures = new CgroupFigures();
+    private final CpuWeights weights;
 
-    private CgroupV1(Map<String, Path> dirs) {
+    private CgroupV1(Map<String, Path> dirs, CpuWeights weights) {
         this.dirs = dirs;
+        this.weights = weights;
     }
 
-    /** Makes the directories under each controller's parent and writes the limits; undoes itself if any step fails. */
-    static CgroupV1 create(Map<String, Path> parents, String name, long memoryBytes, int maxTasks) throws IOException {
+    /**
+     * Makes the directories under each controller's parent and writes the limits; undoes itself if any step fails.
+     * The sandbox starting in it weighs as a learner's run.
+     *
+     * @param weights null where the cpu controller is not mounted
+     */
+    static CgroupV1 create(Map<String, Path> parents, String name, long memoryBytes, int maxTasks, CpuWeights weights)
+            throws IOException {
         Map<String, Path> dirs = new LinkedHashMap<>();
-        CgroupV1 group = new CgroupV1(dirs);
+        CgroupV1 group = new CgroupV1(dirs, weights);
         try {
             for (var parent : parents.entrySet()) {
                 dirs.put(
@@ -44,6 +52,7 @@ final class CgroupV1 implements Confinement {
                 // without this, a machine with swap would let the run page out instead of meeting its limit
                 write(memory.resolve("memory.memsw.limit_in_bytes"), memoryBytes);
             }
+            group.running(CpuWeights.Weight.LEARNER);
             return group;
         } catch (IOException | RuntimeException e) {
             group.destroy();
@@ -169,6 +178,7 @@ final class CgroupV1 implements Confinement {
     /** Kills everything inside, waits until the cgroups are empty and removes them. */
     @Override
     public void destroy() {
+        waiting();
         figures.close();
         dirs.values().forEach(CgroupV1::killAndRemove);
     }
@@ -176,6 +186,22 @@ final class CgroupV1 implements Confinement {
     @Override
     public int ownTasks() {
         return BwrapSandbox.OWN_TASKS;
+    }
+
+    @Override
+    public void waiting() {
+        Path cpu = dirs.get("cpu");
+        if (weights != null && cpu != null) {
+            weights.idle(cpu);
+        }
+    }
+
+    @Override
+    public void running(CpuWeights.Weight weight) {
+        Path cpu = dirs.get("cpu");
+        if (weights != null && cpu != null) {
+            weights.busy(cpu, weight);
+        }
     }
 
     /** Also used on the leftovers of a server that died without cleaning up. */

@@ -28,4 +28,10 @@ interface Confinement {
 
     /** Tasks that belong to the sandbox itself, not to the learner's program. */
     int ownTasks();
+
+    /** The sandbox is ready and waits for code: it weighs nothing for the CPU (see {@link CpuWeights}). */
+    default void waiting() {}
+
+    /** A run of this weight starts in the sandbox. */
+    default void running(CpuWeights.Weight weight) {}
 }

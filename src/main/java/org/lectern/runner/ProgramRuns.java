@@ -27,8 +27,12 @@ public final class ProgramRuns {
     /**
      * Queues a run; its events go to {@code listener}, the last one an {@link RunEvent.Exit}. The code is the
      * feature's own (a harness) and is not held to {@link #maxCodeBytes}: the feature limits what its learners send.
+     *
+     * @param graded a check's run, judged by how it ends and how long it takes: under load it gets the CPU share of an
+     *     ordinary process, where a learner's own run gets a quarter of one
      */
-    public Handle start(RunCaller caller, String code, String stdin, Origin origin, Consumer<RunEvent> listener)
+    public Handle start(
+            RunCaller caller, String code, String stdin, Origin origin, boolean graded, Consumer<RunEvent> listener)
             throws Refused {
         byte[] codeBytes = code.getBytes(StandardCharsets.UTF_8);
         byte[] input = stdin.getBytes(StandardCharsets.UTF_8);
@@ -40,7 +44,8 @@ public final class ProgramRuns {
                 input,
                 true,
                 new RunRequest.Source(origin.course(), origin.chapter(), origin.block()),
-                caller);
+                caller,
+                graded);
         // Completed from the exit event, which the runner sends only once the run's quota is given back, so that
         // whoever starts another run when this one is done finds the way clear.
         CompletableFuture<RunResult> ended = new CompletableFuture<>();

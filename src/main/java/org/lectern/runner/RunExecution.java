@@ -50,6 +50,7 @@ final class RunExecution {
         }
         RunResult result;
         try (SandboxProcess sandbox = pool.take()) {
+            sandbox.cgroup().running(run.request().graded() ? CpuWeights.Weight.GRADED : CpuWeights.Weight.LEARNER);
             result = supervise(run, sandbox);
         } catch (IOException | RuntimeException e) {
             log.error("Run {} failed in the runner itself", run.id(), e);

@@ -26,7 +26,7 @@ final class RunRequestReader {
                     + " is the most a run takes.");
         }
         return new RunRequest(
-                codeBytes, input(message.get("stdin")), stdinComplete, source(message.get("source")), caller);
+                codeBytes, input(message.get("stdin")), stdinComplete, source(message.get("source")), caller, false);
     }
 
     /** Input sent while the program runs, as the text of a "stdin" message. */

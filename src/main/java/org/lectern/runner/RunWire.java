@@ -40,7 +40,8 @@ final class RunWire {
     byte[] submit(String runId, RunRequest request) {
         ObjectNode node = mapper.createObjectNode()
                 .put("runId", runId)
-                .put("code", Base64.getEncoder().encodeToString(request.code()));
+                .put("code", Base64.getEncoder().encodeToString(request.code()))
+                .put("graded", request.graded());
         RunRequest.Source s = request.source();
         ObjectNode source = node.putObject("source");
         source.put("course", s.course()).put("chapter", s.chapter());
@@ -69,7 +70,8 @@ final class RunWire {
                         textOrNull(source.get("course")),
                         textOrNull(source.get("chapter")),
                         source.hasNonNull("block") ? source.get("block").asInt() : null),
-                REMOTE_CALLER);
+                REMOTE_CALLER,
+                submit.path("graded").asBoolean(false));
     }
 
     byte[] reply(Reply reply) {

@@ -61,9 +61,7 @@ final class RunnerEngine implements AutoCloseable {
         CgroupTree cgroups = config.sandbox().unsandboxed()
                 ? null
                 : CgroupTree.open(
-                        config.sandbox().cgroupRoot(),
-                        config.sandbox().cgroupName(),
-                        config.capacity().concurrency());
+                        config.sandbox().cgroupRoot(), config.sandbox().cgroupName());
         RunnerEngine engine = new RunnerEngine(config, cgroups, recorder);
         try {
             engine.pool.take().close();

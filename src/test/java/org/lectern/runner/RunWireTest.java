@@ -23,12 +23,16 @@ class RunWireTest {
                 new byte[0],
                 false,
                 new RunRequest.Source("python-concurrency", "threads", 3),
-                RunCaller.learner(7));
+                RunCaller.learner(7),
+                true);
         var body = wire.parse(wire.submit("00ff12", sent));
         assertThat(wire.runIdOf(body)).isEqualTo("00ff12");
         RunRequest received = wire.request(body);
         assertThat(received.code()).isEqualTo(code);
         assertThat(received.source()).isEqualTo(sent.source());
+        assertThat(received.graded())
+                .as("a check's run weighs as one on the node too")
+                .isTrue();
         // the runner node never learns who asked: the web node records the run under its caller
         assertThat(received.caller()).isEqualTo(RunWire.REMOTE_CALLER);
     }

@@ -19,7 +19,7 @@ class SandboxProcessTest {
     @BeforeEach
     void start() throws Exception {
         RunnerConfig config = TestRunners.config();
-        cgroups = CgroupTree.open(Path.of("/sys/fs/cgroup"), config.sandbox().cgroupName(), 1);
+        cgroups = CgroupTree.open(Path.of("/sys/fs/cgroup"), config.sandbox().cgroupName());
         sandbox = new BwrapSandbox(
                 config.sandbox(),
                 config.limits(),
