@@ -44,6 +44,7 @@ final class LoadReport {
                 + session.peaks().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining("; ")));
+        System.out.println("collections:      web, under load: " + session.collectionsUnderLoad());
         session.report().forEach(line -> System.out.println("crash:            " + line));
         if (session.runnerNodes() > 0) {
             System.out.println("runner nodes:     "

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class LoadSession {
     private Map<String, Long> runsPerNode = Map.of();
     private LoadRun run;
     private Duration startup = Duration.ZERO;
+    private double loadFromUptime;
+    private static final String SERVER_GC_LOG = "server-gc.log";
+    private static final String RESTARTED_GC_LOG = "server-restarted-gc.log";
 
     /**
      * @param extraEnv settings for the web server and the runner nodes, on top of the bench's
@@ -99,6 +103,7 @@ public final class LoadSession {
             run = LoadRun.prepare(server.url(""), content, learners, thinkMillis);
             String loadBefore = LoadBench.loadAverage();
             long started = System.nanoTime();
+            loadFromUptime = uptimeSeconds(server.pid());
             Thread sampler = sampler();
             Thread load = new Thread(() -> run.run(duration, ramp), "load");
             load.start();
@@ -142,7 +147,7 @@ public final class LoadSession {
             cluster = RunnerNodes.launch(runnerNodes, jvm, Map.copyOf(serverEnv), work);
             serverEnv.put("LECTERN_RUNNERS", cluster.natsUrl());
         }
-        server = LecternProcess.server(jvm, serverEnv, work.resolve("server.log"));
+        server = LecternProcess.server(withGcLog(SERVER_GC_LOG), serverEnv, work.resolve("server.log"));
         if (cluster != null) {
             cluster.awaitReady();
         }
@@ -173,7 +178,8 @@ public final class LoadSession {
         int cgroups = Leftovers.cgroups(pid, LoadBench.CGROUP_NAME).size();
         Map<String, String> env = new HashMap<>(serverEnv);
         env.put("PORT", Integer.toString(port));
-        server = LecternProcess.server(jvm, env, work.resolve("server.log")).awaitReady();
+        server = LecternProcess.server(withGcLog(RESTARTED_GC_LOG), env, work.resolve("server.log"))
+                .awaitReady();
         awaitEveryNode();
         crash = new Crash(pid, sandboxes.size(), cgroups, Leftovers.of(pid, sandboxes, LoadBench.CGROUP_NAME));
         report.add("killed the web server " + pid + " with " + sandboxes.size() + " sandbox processes and " + cgroups
@@ -225,6 +231,28 @@ public final class LoadSession {
 
     List<String> jvm() {
         return jvm;
+    }
+
+    /**
+     * The web server's collections from the moment the learners were let loose (signing them up comes before), with
+     * those of the server started after a crash.
+     */
+    GcLog collectionsUnderLoad() {
+        return GcLog.read(work.resolve(SERVER_GC_LOG), loadFromUptime)
+                .plus(GcLog.read(work.resolve(RESTARTED_GC_LOG), 0));
+    }
+
+    private List<String> withGcLog(String name) {
+        List<String> options = new ArrayList<>(jvm);
+        options.add(GcLog.option(work.resolve(name)));
+        return options;
+    }
+
+    private static double uptimeSeconds(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(p -> p.info().startInstant())
+                .map(start -> Duration.between(start, Instant.now()).toMillis() / 1000.0)
+                .orElse(0.0);
     }
 
     private void observe() {
