@@ -37,7 +37,7 @@ public final class CourseController {
             Map<String, Object> model = new HashMap<>();
             model.put("courses", courses);
             additions.catalog(ctx, courses, model);
-            return renderer.render(ctx, "courses/catalog", model);
+            return renderer.renderUtf8(ctx, "courses/catalog", model);
         });
     }
 
@@ -49,7 +49,7 @@ public final class CourseController {
             model.put("description", catalog.description(course));
             model.put("start", course.first().map(l -> l.path(course.slug())).orElse(""));
             additions.course(ctx, course, model);
-            return renderer.render(ctx, "courses/course", model);
+            return renderer.renderUtf8(ctx, "courses/course", model);
         });
     }
 
@@ -67,14 +67,14 @@ public final class CourseController {
             model.put("previous", course.previous(at).orElse(null));
             model.put("next", course.next(at).orElse(null));
             if (locked) {
-                return renderer.render(ctx, "chapters/locked", model);
+                return renderer.renderUtf8(ctx, "chapters/locked", model);
             }
             model.put("body", catalog.chapter(course, at));
             additions.chapter(ctx, course, at, model);
             model.put(
                     "chapterTail",
                     pages.part(ctx, "chapter-tail " + at.chapter().id(), () -> renderer.render(ctx, TAIL, model)));
-            return renderer.render(ctx, "chapters/chapter", model);
+            return renderer.renderUtf8(ctx, "chapters/chapter", model);
         });
     }
 

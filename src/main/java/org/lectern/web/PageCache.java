@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -59,15 +58,15 @@ public final class PageCache {
     }
 
     /** Serves the guest page for this request from the cache, rendering and keeping it on a miss. */
-    public void serve(Context ctx, Supplier<String> render) {
+    public void serve(Context ctx, Supplier<byte[]> render) {
         if (personal.test(ctx)) {
             ctx.header("Cache-Control", "private, no-store");
             ctx.header("Vary", "Accept-Language, Cookie");
-            ctx.html(render.get());
+            Renderer.send(ctx, render.get());
             return;
         }
         if (!enabled) {
-            ctx.html(render.get());
+            Renderer.send(ctx, render.get());
             return;
         }
         String key = key(Locales.of(ctx), ctx.path());
@@ -124,8 +123,7 @@ public final class PageCache {
         }
     }
 
-    private Page page(String html) {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    private Page page(byte[] body) {
         String etag = "\"" + cachedVersion + "-" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
         return new Page(body, direct(body), direct(gzip(body)), etag);
     }

@@ -1,6 +1,13 @@
 package org.lectern.web;
 
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,10 +31,12 @@ public final class Renderer {
         CachedPropertyAccessor.install();
     }
 
+    private static final String HTML_UTF8 = "text/html; charset=utf-8";
+
     private final TemplateEngine engine = new TemplateEngine();
     /**
-     * The length each template last rendered to, so the next rendering starts with room for it: Thymeleaf's own
-     * writer starts at 100 characters and doubles, which copied a chapter page's text about ten times.
+     * The length each template last rendered to (characters or bytes), so the next rendering starts with room for it:
+     * Thymeleaf's own writer starts at 100 characters and doubles, which copied a chapter page's text about ten times.
      */
     private final Map<String, Integer> lastLength = new ConcurrentHashMap<>();
 
@@ -66,8 +75,40 @@ public final class Renderer {
         return messages;
     }
 
-    /** Renders to a string, for callers that cache or post-process the page. */
+    /** Renders to a string, for a part that goes into another page. */
     public String render(Context ctx, String template, Map<String, Object> model) {
+        FastStringWriter out = new FastStringWriter(room(template));
+        process(ctx, template, model, out);
+        String html = out.toString();
+        remember(template, html.length());
+        return html;
+    }
+
+    /**
+     * Renders a whole page as UTF-8, the form it is sent or kept in. The page is encoded as it is written: rendered to
+     * a string first, a page with any character beyond Latin-1 was copied five times on its way to the socket.
+     */
+    public byte[] renderUtf8(Context ctx, String template, Map<String, Object> model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(room(template));
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+            process(ctx, template, model, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array refused bytes", e);
+        }
+        remember(template, bytes.size());
+        return bytes.toByteArray();
+    }
+
+    public void html(Context ctx, String template, Map<String, Object> model) {
+        send(ctx, renderUtf8(ctx, template, model));
+    }
+
+    /** Sends a page rendered by {@link #renderUtf8}, saying it is UTF-8. */
+    public static void send(Context ctx, byte[] page) {
+        ctx.contentType(HTML_UTF8).result(page);
+    }
+
+    private void process(Context ctx, String template, Map<String, Object> model, Writer out) {
         WebContext context = new WebContext(exchange(ctx), Locales.of(ctx));
         Map<String, Object> variables = new HashMap<>();
         requestModel.addTo(ctx, variables);
@@ -77,7 +118,6 @@ public final class Renderer {
         variables.put("appVersion", version);
         variables.put("requestId", RequestIds.of(ctx));
         context.setVariables(variables);
-        FastStringWriter out = new FastStringWriter(lastLength.getOrDefault(template, 1024));
         int selector = template.indexOf("::");
         if (selector < 0) {
             engine.process(template, context, out);
@@ -86,16 +126,18 @@ public final class Renderer {
             String fragment = template.substring(selector + 2).trim();
             engine.process(name, Set.of(fragment), context, out);
         }
-        String html = out.toString();
-        int room = html.length() + html.length() / 8;
+    }
+
+    private int room(String template) {
+        return lastLength.getOrDefault(template, 1024);
+    }
+
+    /** The next rendering of this template starts with an eighth more room than this one took. */
+    private void remember(String template, int length) {
+        int room = length + length / 8;
         if (lastLength.getOrDefault(template, 0) != room) {
             lastLength.put(template, room);
         }
-        return html;
-    }
-
-    public void html(Context ctx, String template, Map<String, Object> model) {
-        ctx.html(render(ctx, template, model));
     }
 
     private org.thymeleaf.web.IWebExchange exchange(Context ctx) {

@@ -52,7 +52,11 @@ class PagesHttpTest {
         Visitor reader = new Visitor(server).logIn("reader@example.org", "a long and unusual passphrase");
         String chapter = "/courses/sample-course/basics/second";
 
-        String english = reader.get(chapter).body();
+        HttpResponse<String> page = reader.get(chapter);
+        // rendered for this reader and encoded as it was written: the bytes are UTF-8 and say so
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+        assertThat(page.body()).contains("<title>Threads and tables · Sample Course</title>", "Section 1 · Chapter 2");
+        String english = page.body();
         assertThat(english)
                 .contains("Ask about this chapter", "aria-label=\"Run this code\"", "data-chapter=\"second\"")
                 .contains("Reader");
