@@ -23,6 +23,14 @@ final class BwrapSandbox implements SandboxLauncher {
     /** The outer bwrap and the pid namespace's init: they count against pids.max but are not the learner's. */
     static final int OWN_TASKS = 2;
 
+    /**
+     * RLIMIT_NPROC's room above pids.max. The cgroup's limit is the one a run is meant to meet, since only it reports
+     * the hit (a fork bomb then ends as {@code process_limit}); the rlimit is a backstop for the uid. It counts a task
+     * until its parent has reaped it, while the cgroup lets go of it as it exits: a sandbox taking the uid of one whose
+     * fork bomb had just been killed met the rlimit a few tasks early, and its run ended as a plain error.
+     */
+    static final int NPROC_ROOM = 64;
+
     private static final long READY_TIMEOUT_MILLIS = 10_000;
     private static final String SANDBOX_UID = "1000";
 
@@ -115,7 +123,7 @@ final class BwrapSandbox implements SandboxLauncher {
                 Long.toString(limits.openFiles()),
                 Long.toString(limits.fileSizeBytes()),
                 Long.toString(limits.cpuTime().toSeconds() + 2),
-                Long.toString(limits.processes() + OWN_TASKS)));
+                Long.toString(limits.processes() + OWN_TASKS + NPROC_ROOM)));
         return cmd;
     }
 
