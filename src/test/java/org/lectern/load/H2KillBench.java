@@ -77,7 +77,7 @@ public final class H2KillBench {
                             + work.resolve("writer-" + run + ".log"));
                     return;
                 }
-                List<Ack> missing = missing(url, work);
+                List<Ack> missing = missing(url, acks);
                 if (!missing.isEmpty()) {
                     losing++;
                 }
@@ -103,8 +103,8 @@ public final class H2KillBench {
 
     private record Ack(long id, long millis) {}
 
-    /** The noted ids of every run so far that the database does not hold. */
-    private static List<Ack> missing(String url, Path work) throws SQLException, IOException {
+    /** The ids this run noted that the database does not hold (a run's losses stay lost in the next ones). */
+    private static List<Ack> missing(String url, Path acks) throws SQLException, IOException {
         Set<Long> stored = new HashSet<>();
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 Statement s = c.createStatement();
@@ -113,7 +113,7 @@ public final class H2KillBench {
                 stored.add(rows.getLong(1));
             }
         }
-        try (Stream<Path> files = Files.walk(work)) {
+        try (Stream<Path> files = Files.list(acks)) {
             return files.filter(f -> f.getFileName().toString().startsWith("ack-"))
                     .flatMap(f -> lines(f).stream())
                     .map(line -> line.split(" "))
