@@ -42,11 +42,24 @@ final class RunExecution {
         this.recorder = recorder;
     }
 
-    void execute(Run run) {
+    /**
+     * @param sandboxFreed told once the run's sandbox is gone, before the exit event goes out, so that whoever hears
+     *     of the end finds the run no longer counted among those going
+     */
+    void execute(Run run, Runnable sandboxFreed) {
         Instant startedAt = Instant.now();
+        RunResult result;
+        try {
+            result = runInSandbox(run);
+        } finally {
+            sandboxFreed.run();
+        }
+        conclude(run, result, startedAt);
+    }
+
+    private RunResult runInSandbox(Run run) {
         if (run.imposed() != null) {
-            conclude(run, RunResult.withoutSandbox(run.imposed()), startedAt);
-            return;
+            return RunResult.withoutSandbox(run.imposed());
         }
         RunResult result;
         try (SandboxProcess sandbox = pool.take()) {
@@ -60,7 +73,7 @@ final class RunExecution {
             Thread.currentThread().interrupt();
             result = RunResult.withoutSandbox(RunStatus.STOPPED);
         }
-        conclude(run, result, startedAt);
+        return result;
     }
 
     /** Ends a run: the one exit event, then the record. The sandbox is gone by now. */

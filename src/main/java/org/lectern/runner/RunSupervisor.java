@@ -9,6 +9,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed pool of supervisor threads, one per run going at once, with a bounded first-in-first-out queue in front. A
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class RunSupervisor implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final RunExecution execution;
+    /** Runs with a sandbox of their own now; counted down before their exit event goes out. */
+    private final AtomicInteger going = new AtomicInteger();
 
     RunSupervisor(int concurrency, int queueSize, RunExecution execution, ThreadFactory threads) {
         BlockingQueue<Runnable> queue = queueSize == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueSize);
@@ -61,7 +64,7 @@ final class RunSupervisor implements AutoCloseable {
     }
 
     int active() {
-        return executor.getActiveCount();
+        return going.get();
     }
 
     /** Stops every run: queued ones end as stopped, going ones are interrupted, which kills their sandboxes. */
@@ -89,7 +92,8 @@ final class RunSupervisor implements AutoCloseable {
         public void run() {
             // this run has left the queue: everyone behind it moves up
             announcePositions();
-            execution.execute(run);
+            going.incrementAndGet();
+            execution.execute(run, going::decrementAndGet);
         }
     }
 }
