@@ -45,23 +45,20 @@ final class CgroupFigures implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        for (FileChannel channel : open.values()) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // a cgroup file holds nothing to flush
-            }
-        }
+        open.values().forEach(CgroupFigures::closeQuietly);
         open.clear();
     }
 
-    /** Reads the whole file into the buffer; its length, or -1 when it cannot be read. */
+    /**
+     * Reads the whole file into the buffer; its length, or -1 when it cannot be read. A channel whose read failed is
+     * dropped, so the next read opens the file anew: a thread interrupted while reading closes the channel for good.
+     */
     private int read(Path file) {
         if (closed) {
             return -1;
         }
+        FileChannel channel = open.get(file);
         try {
-            FileChannel channel = open.get(file);
             if (channel == null) {
                 channel = FileChannel.open(file, StandardOpenOption.READ);
                 open.put(file, channel);
@@ -73,7 +70,20 @@ final class CgroupFigures implements AutoCloseable {
             }
             return buffer.position();
         } catch (IOException e) {
+            open.remove(file);
+            closeQuietly(channel);
             return -1;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // a cgroup file holds nothing to flush
         }
     }
 

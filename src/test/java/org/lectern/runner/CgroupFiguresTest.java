@@ -54,4 +54,20 @@ class CgroupFiguresTest {
         figures.close();
         assertThat(figures.number(current)).as("after the group was destroyed").isZero();
     }
+
+    @Test
+    void aReadCutShortByAnInterruptDoesNotSpoilTheNextOnes() throws Exception {
+        Path usage = Files.writeString(dir.resolve("cpuacct.usage"), "42\n");
+        try (CgroupFigures figures = new CgroupFigures()) {
+            assertThat(figures.number(usage)).isEqualTo(42);
+            // an interrupted thread's read closes the channel it reads from
+            Thread.currentThread().interrupt();
+            long interrupted = figures.number(usage);
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(interrupted).isZero();
+            assertThat(figures.number(usage))
+                    .as("read again from a file opened anew")
+                    .isEqualTo(42);
+        }
+    }
 }
