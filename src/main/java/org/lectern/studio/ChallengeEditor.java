@@ -132,7 +132,7 @@ final class ChallengeEditor {
         Map<String, Object> model = new HashMap<>();
         model.put("challengeCheck", check(files, dir(at, key), key));
         ctx.header("Cache-Control", "no-store");
-        ctx.html(studio.renderer().render(ctx, "studio/editor :: preview", model));
+        studio.renderer().html(ctx, "studio/editor :: preview", model);
     }
 
     /** Verify: the draft's solution must pass and its starter must fail, in the sandbox. */

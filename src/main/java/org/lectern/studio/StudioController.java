@@ -146,7 +146,7 @@ final class StudioController {
         Map<String, Object> model = new HashMap<>();
         model.put("quizCheck", QuizCheck.of(quizPath(at), param(ctx, "text")));
         ctx.header("Cache-Control", "no-store");
-        ctx.html(renderer.render(ctx, "studio/editor :: preview", model));
+        renderer.html(ctx, "studio/editor :: preview", model);
     }
 
     /**
@@ -201,7 +201,7 @@ final class StudioController {
         Map<String, Object> model = new HashMap<>();
         model.put("preview", preview.render(at.slug(), at.chapter(), param(ctx, "text")));
         ctx.header("Cache-Control", "no-store");
-        ctx.html(renderer.render(ctx, "studio/editor :: preview", model));
+        renderer.html(ctx, "studio/editor :: preview", model);
     }
 
     void publishChapter(Context ctx) {
