@@ -29,7 +29,7 @@ final class Run {
     private volatile long startNanos;
     private boolean started;
     private boolean finished;
-    private int queuedAt = Integer.MAX_VALUE;
+    private int queuedAt;
 
     Run(String id, RunRequest request, Consumer<RunEvent> listener, RunLimits limits, long maxStdinBytes) {
         this.id = id;
@@ -109,11 +109,11 @@ final class Run {
     }
 
     /**
-     * Tells the listener the run's place in the queue, once per place. In a first-in-first-out queue a place only
-     * shrinks, so an older count that arrives late (announcements race) is dropped.
+     * Tells the listener the run's place in the queue, once per place. A place mostly shrinks, but grows when a
+     * graded run comes in ahead; the supervisor tells places in order, so the last one told is the current one.
      */
     synchronized void queued(int position) {
-        if (!started && !finished && position < queuedAt) {
+        if (!started && !finished && position != queuedAt) {
             queuedAt = position;
             listener.accept(new RunEvent.Queued(position));
         }

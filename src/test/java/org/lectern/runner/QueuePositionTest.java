@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A run that waits is told its place in the queue, and told again each time it moves up. */
+/**
+ * A run that waits is told its place in the queue, and told again each time it changes: it moves up as runs ahead start
+ * or stop, and back when a graded run comes in ahead of it.
+ */
 class QueuePositionTest {
     private static final String WAITS_FOR_A_LINE = "input()\nprint('done')";
 
@@ -38,6 +44,47 @@ class QueuePositionTest {
             line.going.stop();
             assertThat(line.going.awaitExit(line.goingSeen).status()).isEqualTo("stopped");
             assertThat(line.third.awaitExit().stdout()).isEqualTo("my turn\n");
+        }
+    }
+
+    @Test
+    void aGradedRunWaitsAheadOfLearnersOwnRuns() throws Exception {
+        try (Line line = new Line()) {
+            BlockingQueue<RunEvent> graded = new LinkedBlockingQueue<>();
+            line.server
+                    .module
+                    .programs()
+                    .start(
+                            RunCaller.learner(7),
+                            "print('graded')",
+                            "",
+                            new ProgramRuns.Origin(null, null, null),
+                            true,
+                            graded::add);
+            assertThat(graded.poll(10, TimeUnit.SECONDS)).isEqualTo(new RunEvent.Queued(1));
+            assertThat(position(line.second.next()))
+                    .as("the first learner's run moved back")
+                    .isEqualTo(2);
+            assertThat(position(line.third.next()))
+                    .as("the second learner's run moved back")
+                    .isEqualTo(3);
+
+            line.going.input("go\n");
+            assertThat(line.going.awaitExit(line.goingSeen).status()).isEqualTo("ok");
+            assertThat(position(line.second.next()))
+                    .as("the graded run started; the next in line")
+                    .isEqualTo(1);
+            line.second.input("go\n");
+            assertThat(line.second.awaitExit().status()).isEqualTo("ok");
+            assertThat(line.third.awaitExit().stdout()).isEqualTo("my turn\n");
+
+            List<RunCaller> order = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                order.add(line.server.finished.poll(10, TimeUnit.SECONDS).caller());
+            }
+            assertThat(order.get(1))
+                    .as("the graded run went right after the one going")
+                    .isEqualTo(RunCaller.learner(7));
         }
     }
 
