@@ -15,6 +15,9 @@ public final class CourseController {
     /** The end of a chapter page that is the same for every reader: the Ask panel, the runner's console and files. */
     private static final String TAIL = "chapters/tail :: tail";
 
+    private static final String OUTLINE_CHAPTERS = "fragments/outline :: chapters";
+    private static final String TICK = "fragments/outline :: tick";
+
     private final Catalog catalog;
     private final Renderer renderer;
     private final PageCache pages;
@@ -66,6 +69,13 @@ public final class CourseController {
             model.put("at", at);
             model.put("previous", course.previous(at).orElse(null));
             model.put("next", course.next(at).orElse(null));
+            model.put(
+                    "outlineChapters",
+                    pages.part(
+                            ctx,
+                            "outline " + at.chapter().id(),
+                            () -> OutlineChapters.of(
+                                    renderer.render(ctx, OUTLINE_CHAPTERS, model), renderer.render(ctx, TICK, model))));
             if (locked) {
                 return renderer.renderUtf8(ctx, "chapters/locked", model);
             }

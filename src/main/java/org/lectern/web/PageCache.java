@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 public final class PageCache {
     private static final int MAX_ENTRIES = 2_000;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
-    private final Map<String, String> parts = new ConcurrentHashMap<>();
+    private final Map<String, Object> parts = new ConcurrentHashMap<>();
     private final LongSupplier contentVersion;
     private final boolean enabled;
     private final Predicate<Context> personal;
@@ -88,14 +88,15 @@ public final class PageCache {
      * the Ask panel), rendered once per content version: a signed-in person's page is rendered every time, and such
      * parts were a seventh of it.
      */
-    public String part(Context ctx, String name, Supplier<String> render) {
+    @SuppressWarnings("unchecked") // a name is always given the same kind of part
+    public <T> T part(Context ctx, String name, Supplier<T> render) {
         if (!enabled) {
             return render.get();
         }
         forgetStale();
         String key = key(Locales.of(ctx), name);
-        String part = parts.get(key);
-        return part != null ? part : parts.computeIfAbsent(key, k -> render.get());
+        Object part = parts.get(key);
+        return (T) (part != null ? part : parts.computeIfAbsent(key, k -> render.get()));
     }
 
     /** The cached page, if any, for a guest in this language at this path. */
