@@ -47,7 +47,7 @@ public final class ProgressController implements PageAdditions {
     public void chapter(Context ctx, CourseOutline course, CourseOutline.Located at, Map<String, Object> model) {
         currentUser.userId(ctx).ifPresent(id -> {
             progress.visit(id, at);
-            model.put("progress", progress.of(id, course));
+            model.put("progress", progress.completion(id, course));
         });
     }
 

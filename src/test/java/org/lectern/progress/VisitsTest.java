@@ -89,16 +89,8 @@ class VisitsTest {
         long other = learner("other");
         long first = course.chapters().get(0).chapter().id();
         long second = course.chapters().get(1).chapter().id();
-        // the writer's thread is kept busy, so nothing is written behind the page
         CountDownLatch busy = new CountDownLatch(1);
-        ExecutorService writer = Executors.newSingleThreadExecutor();
-        writer.execute(() -> {
-            try {
-                busy.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        ExecutorService writer = busyUntil(busy);
         VisitWriter visits = new VisitWriter(new ProgressRepository(dsl), writer);
         try {
             visits.add(reader, first, T1);
@@ -125,6 +117,37 @@ class VisitsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aChapterPagesProgressDoesNotWaitForVisitsButContinueDoes(TestDatabase kind) {
+        open(kind);
+        long userId = learner("reader");
+        CourseOutline.Located first = course.chapters().get(0);
+        CourseOutline.Located second = course.chapters().get(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        ExecutorService writer = busyUntil(busy);
+        try (Progress progress = new Progress(dsl, catalog, new Ticking(), writer)) {
+            progress.markRead(userId, first);
+            progress.visit(userId, second);
+
+            CourseProgress onChapterPage = progress.completion(userId, course);
+            assertThat(onChapterPage.completedChapters())
+                    .containsExactly(first.chapter().id());
+            assertThat(onChapterPage.continuePath()).isNull();
+            assertThat(visitedChapters(userId))
+                    .as("the visit still waits behind the busy writer")
+                    .containsExactly(first.chapter().id());
+
+            assertThat(progress.of(userId, course).continuePath())
+                    .as("resumes at the chapter last visited, which is not complete")
+                    .isEqualTo(second.path(course.slug()));
+            assertThat(visitedChapters(userId))
+                    .containsExactly(first.chapter().id(), second.chapter().id());
+        } finally {
+            busy.countDown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aVisitWrittenLateNeverMovesAChaptersTimeBack(TestDatabase kind) {
         open(kind);
         long userId = learner("marker");
@@ -136,6 +159,19 @@ class VisitsTest {
         assertThat(visitedAt(userId)).isEqualTo(T1.plusMinutes(1));
         repository.visitAll(List.of(new VisitWriter.Visit(userId, chapterId, T1.plusMinutes(5))));
         assertThat(visitedAt(userId)).isEqualTo(T1.plusMinutes(5));
+    }
+
+    /** A writer whose one thread is kept busy until the latch opens, so nothing is written behind the page. */
+    private static ExecutorService busyUntil(CountDownLatch busy) {
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        writer.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return writer;
     }
 
     /** A second later at every reading, so that every visit has a time of its own. */
