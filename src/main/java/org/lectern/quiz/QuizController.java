@@ -4,35 +4,67 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.content.Catalog;
 import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.PageAdditions;
+import org.lectern.web.Csrf;
+import org.lectern.web.PageCache;
 import org.lectern.web.Renderer;
 
 /** Answering a chapter's questions in place: each POST returns the question's fragment with the result. */
 public final class QuizController implements PageAdditions {
+    private static final String QUESTION = "quiz/question :: question";
     private final Quiz quiz;
     private final Catalog catalog;
     private final Renderer renderer;
     private final CurrentUser currentUser;
+    private final PageCache pages;
 
-    public QuizController(Quiz quiz, Catalog catalog, Renderer renderer, CurrentUser currentUser) {
+    public QuizController(Quiz quiz, Catalog catalog, Renderer renderer, CurrentUser currentUser, PageCache pages) {
         this.quiz = quiz;
         this.catalog = catalog;
         this.renderer = renderer;
         this.currentUser = currentUser;
+        this.pages = pages;
     }
 
     /** The chapter page's quiz, for every learner the same but the Parsons order, which follows the learner. */
     @Override
     public void chapter(Context ctx, CourseOutline course, CourseOutline.Located at, Map<String, Object> model) {
-        long seed = currentUser.userId(ctx).orElse(0L);
+        Optional<Long> learner = currentUser.userId(ctx);
         ChapterAt chapter = new ChapterAt(course, at);
-        model.put("quiz", quiz.forChapter(chapter.chapterId(), chapter.place(), chapter.path(), seed));
+        List<QuizQuestion> questions =
+                quiz.forChapter(chapter.chapterId(), chapter.place(), chapter.path(), learner.orElse(0L));
+        model.put("quiz", questions);
         model.put("shownAt", quiz.now());
+        if (learner.isPresent()) {
+            model.put("unanswered", unanswered(ctx, questions, model));
+        }
+    }
+
+    /** The questions a learner's page can take as kept ({@link UnansweredQuestion}), by id. */
+    private Map<Long, UnansweredQuestion> unanswered(
+            Context ctx, List<QuizQuestion> questions, Map<String, Object> page) {
+        Map<Long, UnansweredQuestion> kept = new HashMap<>();
+        for (QuizQuestion q : questions) {
+            if (q.kind().equals("parsons")) {
+                continue;
+            }
+            kept.put(q.id(), pages.part(ctx, "question " + q.id(), () -> {
+                Map<String, Object> model = new HashMap<>(page);
+                model.put("q", q);
+                model.put("result", null);
+                model.put("csrf", UnansweredQuestion.tokenPlace(Csrf.FIELD));
+                model.put("shownAt", UnansweredQuestion.shownAtPlace());
+                return new UnansweredQuestion(renderer.render(ctx, QUESTION, model));
+            }));
+        }
+        return kept;
     }
 
     public void answer(Context ctx) {
@@ -55,7 +87,7 @@ public final class QuizController implements PageAdditions {
         model.put("q", answered.question());
         model.put("result", answered.outcome());
         model.put("shownAt", quiz.now());
-        renderer.html(ctx, "quiz/question :: question", model);
+        renderer.html(ctx, QUESTION, model);
     }
 
     private static Submission submission(Context ctx) {

@@ -237,6 +237,38 @@ class QuizHttpTest {
         assertThat(first).isNotEqualTo("def total(xs):|s = 0|for x in xs:|s += x|return s");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void everyQuestionOnALearnersPageCarriesTheirOwnTokenAndTheTimeThePageWasShown(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner first = learner(server);
+        Learner second = learner(server);
+        for (Learner learner : List.of(first, second, first)) {
+            long before = System.currentTimeMillis();
+            String page = learner.visitor().get(CHAPTER).body();
+            long after = System.currentTimeMillis();
+            List<String> tokens = values(page, "_csrf");
+            List<String> shown = values(page, "shown_at");
+            assertThat(tokens).as("a form per question, and more").hasSizeGreaterThanOrEqualTo(4);
+            assertThat(tokens).containsOnly(learner.visitor().csrfToken());
+            assertThat(shown).hasSize(4);
+            assertThat(shown.stream().map(Long::parseLong))
+                    .allSatisfy(at -> assertThat(at).isBetween(before, after));
+        }
+        assertThat(first.visitor().csrfToken()).isNotEqualTo(second.visitor().csrfToken());
+    }
+
+    private static List<String> values(String page, String field) {
+        var matcher = java.util.regex.Pattern.compile(
+                        "<input type=\"hidden\" name=\"" + field + "\" value=\"([^\"]*)\"")
+                .matcher(page);
+        List<String> values = new ArrayList<>();
+        while (matcher.find()) {
+            values.add(matcher.group(1));
+        }
+        return values;
+    }
+
     private static String parsonsLines(String page) {
         var matcher = java.util.regex.Pattern.compile("<code class=\"parsons__code\">([^<]*)</code>")
                 .matcher(page);
