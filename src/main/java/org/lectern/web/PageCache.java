@@ -84,9 +84,9 @@ public final class PageCache {
     }
 
     /**
-     * A part of a page that is the same for every reader in this language, signed in or not (the runner's console,
-     * the Ask panel), rendered once per content version: a signed-in person's page is rendered every time, and such
-     * parts were a seventh of it.
+     * A part of a page that is the same for every reader in this language (the runner's console, the Ask panel, a
+     * chapter's outline list, an unanswered question), made once per content version: a signed-in person's page is
+     * rendered every time, and such parts were most of it. A part may hold places the page fills in per reader.
      */
     @SuppressWarnings("unchecked") // a name is always given the same kind of part
     public <T> T part(Context ctx, String name, Supplier<T> render) {
