@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.lectern.concurrent.Threads;
 import org.lectern.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,7 @@ final class SmtpMailer implements Mailer {
     private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
     private final Config.Smtp smtp;
     private final Session session;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "lectern-mail");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(Threads.named("lectern-mail"));
 
     SmtpMailer(Config.Smtp smtp) {
         this.smtp = smtp;

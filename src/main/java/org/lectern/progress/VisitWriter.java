@@ -1,5 +1,6 @@
 package org.lectern.progress;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.lectern.concurrent.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +44,7 @@ final class VisitWriter implements AutoCloseable {
     private final ExecutorService writer;
 
     VisitWriter(ProgressRepository repository) {
-        this(repository, Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "progress-visits");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this(repository, Executors.newSingleThreadExecutor(Threads.named("progress-visits")));
     }
 
     /** @param writer where batches are written, one at a time */
@@ -87,14 +84,7 @@ final class VisitWriter implements AutoCloseable {
     /** Writes what is pending, then stops. */
     @Override
     public void close() {
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.shutdownAndWait(writer, Duration.ofSeconds(5));
         writePending();
     }
 

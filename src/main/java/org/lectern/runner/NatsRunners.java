@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.lectern.concurrent.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +52,7 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
     private final RunnerDirectory directory;
     private final Map<String, Remote> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor inputPumps;
-    private final ScheduledThreadPoolExecutor watch =
-            new ScheduledThreadPoolExecutor(1, RunnerThreads.named("runner-watch"));
+    private final ScheduledThreadPoolExecutor watch = new ScheduledThreadPoolExecutor(1, Threads.named("runner-watch"));
     private final Connection nats;
     private final Dispatcher dispatcher;
 
@@ -68,7 +68,7 @@ final class NatsRunners implements RunDispatch, AutoCloseable {
                 30,
                 TimeUnit.SECONDS,
                 new SynchronousQueue<>(),
-                RunnerThreads.named("runner-input"));
+                Threads.named("runner-input"));
         this.nats = NatsLink.open(cluster.natsUrl(), "lectern-web-" + cluster.nodeId(), this::connectionChanged);
         this.dispatcher = nats.createDispatcher();
         dispatcher.subscribe(subjects.heartbeat(), m -> {

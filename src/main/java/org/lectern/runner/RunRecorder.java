@@ -1,11 +1,13 @@
 package org.lectern.runner;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.lectern.concurrent.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ final class RunRecorder implements Consumer<FinishedRun>, AutoCloseable {
         this.repository = repository;
         this.afterWrite = afterWrite;
         this.writer = new ThreadPoolExecutor(
-                1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), RunnerThreads.named("runner-recorder"));
+                1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), Threads.named("runner-recorder"));
     }
 
     @Override
@@ -54,13 +56,6 @@ final class RunRecorder implements Consumer<FinishedRun>, AutoCloseable {
     /** Writes what is queued, for a while, then gives up. */
     @Override
     public void close() {
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.shutdownAndWait(writer, Duration.ofSeconds(5));
     }
 }

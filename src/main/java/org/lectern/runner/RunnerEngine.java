@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.lectern.concurrent.Threads;
 
 /**
  * The parts of the runner that exist only where sandboxes can be made: the cgroups, the warm pool, the supervisors,
@@ -23,14 +24,13 @@ final class RunnerEngine implements AutoCloseable {
     private RunnerEngine(RunnerConfig config, CgroupTree cgroups, Consumer<FinishedRun> recorder) {
         RunnerConfig.Capacity capacity = config.capacity();
         this.cgroups = cgroups;
-        this.timer = new ScheduledThreadPoolExecutor(1, RunnerThreads.named("runner-timer"));
+        this.timer = new ScheduledThreadPoolExecutor(1, Threads.named("runner-timer"));
         timer.setRemoveOnCancelPolicy(true);
         // per run: a pump for stdout, one for stderr, and the stdin feeder
-        this.io = Executors.newFixedThreadPool(3 * capacity.concurrency() + 2, RunnerThreads.named("runner-io"));
+        this.io = Executors.newFixedThreadPool(3 * capacity.concurrency() + 2, Threads.named("runner-io"));
         // starting a sandbox is mostly waiting for the kernel (cgroup mkdir, namespaces), so each warm slot gets a
         // thread: under load the pool refills in parallel instead of one sandbox at a time
-        this.starter =
-                Executors.newFixedThreadPool(Math.max(1, capacity.warmPool()), RunnerThreads.named("runner-warm"));
+        this.starter = Executors.newFixedThreadPool(Math.max(1, capacity.warmPool()), Threads.named("runner-warm"));
         // a uid for each sandbox that can be alive at once: one per run going, one per warm sandbox
         SandboxLauncher sandbox;
         if (cgroups == null) {
@@ -42,7 +42,7 @@ final class RunnerEngine implements AutoCloseable {
         this.pool = new WarmPool(sandbox, capacity.warmPool(), starter);
         RunExecution execution = new RunExecution(pool, io, timer, config.limits(), recorder);
         this.supervisor = new RunSupervisor(
-                capacity.concurrency(), capacity.queueSize(), execution, RunnerThreads.named("runner-supervisor"));
+                capacity.concurrency(), capacity.queueSize(), execution, Threads.named("runner-supervisor"));
     }
 
     /**

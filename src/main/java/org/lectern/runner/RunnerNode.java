@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.lectern.concurrent.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class RunnerNode implements AutoCloseable {
     private final RunWire wire = new RunWire();
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor heartbeat =
-            new ScheduledThreadPoolExecutor(1, RunnerThreads.named("runner-heartbeat"));
+            new ScheduledThreadPoolExecutor(1, Threads.named("runner-heartbeat"));
     private final int room;
     private final Connection nats;
     private final Dispatcher dispatcher;
