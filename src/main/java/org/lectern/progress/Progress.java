@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jooq.DSLContext;
+import org.lectern.concurrent.Threads;
 import org.lectern.content.Catalog;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.CourseOutline.Located;
@@ -33,10 +35,7 @@ public final class Progress implements AutoCloseable {
     private final Clock clock;
 
     public Progress(DSLContext dsl, Catalog catalog, Clock clock) {
-        this.progress = new ProgressRepository(dsl);
-        this.visits = new VisitWriter(progress);
-        this.catalog = catalog;
-        this.clock = clock;
+        this(dsl, catalog, clock, Executors.newSingleThreadExecutor(Threads.named("progress-visits")));
     }
 
     /** @param visitWriter where visits are written, one batch at a time */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,10 +41,6 @@ final class VisitWriter implements AutoCloseable {
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ExecutorService writer;
-
-    VisitWriter(ProgressRepository repository) {
-        this(repository, Executors.newSingleThreadExecutor(Threads.named("progress-visits")));
-    }
 
     /** @param writer where batches are written, one at a time */
     VisitWriter(ProgressRepository repository, ExecutorService writer) {
