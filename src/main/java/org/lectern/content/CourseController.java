@@ -15,6 +15,10 @@ public final class CourseController {
     /** The end of a chapter page that is the same for every reader: the Ask panel, the runner's console and files. */
     private static final String TAIL = "chapters/tail :: tail";
 
+    /** What of a chapter page is the reader's own: the quiz, the challenges, completion and feedback. */
+    private static final String READER_SECTIONS = "chapters/reader :: sections";
+
+    private static final String READER_OUTLINE = "fragments/outline :: reader";
     private static final String OUTLINE_CHAPTERS = "fragments/outline :: chapters";
     private static final String TICK = "fragments/outline :: tick";
 
@@ -77,6 +81,7 @@ public final class CourseController {
                             () -> OutlineChapters.of(
                                     renderer.render(ctx, OUTLINE_CHAPTERS, model), renderer.render(ctx, TICK, model))));
             if (locked) {
+                model.put("readerOutline", renderer.render(ctx, READER_OUTLINE, model));
                 return renderer.renderUtf8(ctx, "chapters/locked", model);
             }
             model.put("body", catalog.chapter(course, at));
@@ -84,7 +89,12 @@ public final class CourseController {
             model.put(
                     "chapterTail",
                     pages.part(ctx, "chapter-tail " + at.chapter().id(), () -> renderer.render(ctx, TAIL, model)));
-            return renderer.renderUtf8(ctx, "chapters/chapter", model);
+            // A signed-in reader's page is the same as everyone's but for these parts, their name and form token:
+            // the rest is kept, and rendering it for every view was most of the page's time.
+            Map<String, String> own = Map.of(
+                    "readerOutline", renderer.render(ctx, READER_OUTLINE, model),
+                    "readerSections", renderer.render(ctx, READER_SECTIONS, model));
+            return renderer.renderKept(ctx, pages, "chapter", "chapters/chapter", model, own);
         });
     }
 

@@ -52,12 +52,9 @@ public final class QuizController implements PageAdditions {
             Context ctx, List<QuizQuestion> questions, Map<String, Object> page) {
         Map<Long, UnansweredQuestion> kept = new HashMap<>();
         for (QuizQuestion q : questions) {
-            if (q.kind().equals("parsons")) {
-                continue;
-            }
             kept.put(q.id(), pages.part(ctx, "question " + q.id(), () -> {
                 Map<String, Object> model = new HashMap<>(page);
-                model.put("q", q);
+                model.put("q", UnansweredQuestion.keptForm(q));
                 model.put("result", null);
                 model.put("csrf", UnansweredQuestion.tokenPlace(Csrf.FIELD));
                 model.put("shownAt", UnansweredQuestion.shownAtPlace());

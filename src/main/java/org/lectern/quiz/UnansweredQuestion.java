@@ -1,18 +1,22 @@
 package org.lectern.quiz;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import org.lectern.quiz.QuizQuestion.ParsonsLine;
+import org.lectern.web.Places;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * A question as a learner's chapter page shows it before they answer, rendered once per language and content
- * version: it is the same for every learner but for the page's form token and the time it was shown, which
- * {@link #fill} puts in. Rendered anew for every signed-in chapter view, a chapter's questions were over a quarter of
- * the page's CPU time. A Parsons question is not kept: its lines come in an order of the learner's own.
+ * version: it is the same for every learner but for the page's form token, the time it was shown and, in a Parsons
+ * question, the order of its lines, which each learner gets shuffled their own way. The kept question has places for
+ * these ({@link Places}), and {@link #fill} puts in a learner's. Rendered anew for every signed-in chapter view, a
+ * chapter's questions were over a quarter of the page's CPU time.
  */
 public final class UnansweredQuestion {
-    private static final String MARK = "slot" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    private static final String TOKEN = MARK + "token";
-    private static final String SHOWN_AT = MARK + "shown";
+    private static final String TOKEN = "token";
+    private static final String SHOWN_AT = "shown-at";
+    private static final String LINE = "line-";
 
     /** What the question's template reads of the form token while it is rendered to be kept. */
     public static final class TokenPlace {
@@ -27,15 +31,15 @@ public final class UnansweredQuestion {
         }
 
         public String getToken() {
-            return TOKEN;
+            return Places.place(TOKEN);
         }
     }
 
-    private final String html;
+    private final Places html;
 
-    /** @param html the question rendered with a {@link TokenPlace} as {@code csrf} and {@link #shownAtPlace} as shown */
-    UnansweredQuestion(String html) {
-        this.html = html;
+    /** @param rendered the question rendered from {@link #keptForm}, a {@link TokenPlace} and {@link #shownAtPlace} */
+    UnansweredQuestion(String rendered) {
+        this.html = Places.of(rendered);
     }
 
     static TokenPlace tokenPlace(String fieldName) {
@@ -43,11 +47,52 @@ public final class UnansweredQuestion {
     }
 
     static String shownAtPlace() {
-        return SHOWN_AT;
+        return Places.place(SHOWN_AT);
     }
 
-    /** The question for one page. A token is base64url and a time digits: neither needs escaping in an attribute. */
-    public String fill(String token, long shownAt) {
-        return html.replace(TOKEN, token).replace(SHOWN_AT, Long.toString(shownAt));
+    /**
+     * The question to render and keep: a Parsons question's lines are places, in the order of a learner's shuffle.
+     * Every line of an unanswered question is at the outermost level, so lines differ in their text alone.
+     */
+    static QuizQuestion keptForm(QuizQuestion q) {
+        List<ParsonsLine> lines = new ArrayList<>();
+        for (int i = 0; i < q.lines().size(); i++) {
+            lines.add(new ParsonsLine(Places.place(LINE + i), 0));
+        }
+        return new QuizQuestion(
+                q.id(),
+                q.kind(),
+                q.action(),
+                q.promptHtml(),
+                q.code(),
+                q.explanationHtml(),
+                q.options(),
+                lines,
+                q.indentUnit(),
+                q.expectedOutput(),
+                q.expectedLines());
+    }
+
+    /**
+     * The question for one page. A token is base64url and a time digits: neither needs escaping in an attribute.
+     *
+     * @param lines a Parsons question's lines in this learner's order (as {@link Quiz#forChapter} gives them)
+     */
+    public String fill(String token, long shownAt, List<ParsonsLine> lines) {
+        return html.fillText(place -> {
+            if (place.equals(TOKEN)) {
+                return token;
+            }
+            if (place.equals(SHOWN_AT)) {
+                return Long.toString(shownAt);
+            }
+            if (place.startsWith(LINE)) {
+                int line = Integer.parseInt(place.substring(LINE.length()));
+                return line < lines.size()
+                        ? HtmlEscape.escapeHtml4Xml(lines.get(line).text())
+                        : null;
+            }
+            return null;
+        });
     }
 }

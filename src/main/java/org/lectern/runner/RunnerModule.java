@@ -154,8 +154,7 @@ public final class RunnerModule implements AutoCloseable {
 
     /** What every page needs to know of the runner: whether its consoles must warn that nothing is sandboxed. */
     public RequestModel pageModel() {
-        boolean warn = unsandboxed();
-        return (ctx, variables) -> variables.put("runnerUnsandboxed", warn);
+        return RequestModel.constant(java.util.Map.of("runnerUnsandboxed", unsandboxed()));
     }
 
     /** Why code cannot run here, for the log and for pages; null while it can. */

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,9 @@ public final class Csrf implements RequestModel {
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Set<HandlerType> SAFE =
             Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.TRACE);
+
+    private static final String TOKEN = "csrf-token";
+    private static final String TOKEN_PLACE = Places.place(TOKEN);
 
     private final Cookies cookies;
     private final SecureRandom random = new SecureRandom();
@@ -93,19 +97,27 @@ public final class Csrf implements RequestModel {
     /** Pages get {@code csrf.token}, evaluated only where a template uses it, so shared pages never carry one. */
     @Override
     public void addTo(Context ctx, Map<String, Object> variables) {
-        variables.put("csrf", new Field(ctx));
+        variables.put("csrf", new Field(() -> token(ctx)));
+    }
+
+    /** A kept page holds a place for the token, filled with this request's (issued only for a page with a form). */
+    @Override
+    public boolean standIn(Context ctx, StandIns standIns) {
+        standIns.variable("csrf", new Field(() -> TOKEN_PLACE));
+        standIns.value(TOKEN, () -> token(ctx));
+        return true;
     }
 
     /** The template's handle on the token: {@code th:value="${csrf.token}"}. */
-    public final class Field {
-        private final Context ctx;
+    public static final class Field {
+        private final Supplier<String> token;
 
-        private Field(Context ctx) {
-            this.ctx = ctx;
+        private Field(Supplier<String> token) {
+            this.token = token;
         }
 
         public String getToken() {
-            return token(ctx);
+            return token.get();
         }
 
         public String getName() {

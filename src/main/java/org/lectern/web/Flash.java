@@ -37,4 +37,10 @@ public final class Flash implements RequestModel {
             }
         }
     }
+
+    /** A flash message is a key of the bundles, not a place: a page with one is rendered whole. */
+    @Override
+    public boolean standIn(Context ctx, StandIns standIns) {
+        return !pending(ctx);
+    }
 }

@@ -99,6 +99,11 @@ public final class PageCache {
         return (T) (part != null ? part : parts.computeIfAbsent(key, k -> render.get()));
     }
 
+    /** False in dev mode: nothing is kept. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** The cached page, if any, for a guest in this language at this path. */
     Optional<Page> lookup(Locale locale, String path) {
         if (!enabled) {

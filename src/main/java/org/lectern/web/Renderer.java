@@ -99,6 +99,45 @@ public final class Renderer {
         return bytes.toByteArray();
     }
 
+    /**
+     * Renders a page from a copy kept per name, language, content version, path and whatever else the request model
+     * adds to the key. The copy is rendered once with stand-ins for what differs between readers: the request model's
+     * variables (the signed-in person, the form token) and the given parts, which the caller renders for each request;
+     * each request fills in its own. A request whose variables cannot stand in (one with a flash message) gets the
+     * page rendered whole from the same template, and so does every request when the cache is off.
+     *
+     * @param parts variables of the model that differ between readers, as HTML for the template's {@code th:utext}
+     */
+    public byte[] renderKept(
+            Context ctx,
+            PageCache pages,
+            String name,
+            String template,
+            Map<String, Object> model,
+            Map<String, String> parts) {
+        StandIns standIns = new StandIns();
+        if (!pages.enabled() || !requestModel.standIn(ctx, standIns)) {
+            Map<String, Object> whole = new HashMap<>(model);
+            whole.putAll(parts);
+            return renderUtf8(ctx, template, whole);
+        }
+        Places page = pages.part(ctx, name + " " + standIns.key() + " " + ctx.path(), () -> {
+            Map<String, Object> kept = new HashMap<>(model);
+            parts.keySet().forEach(part -> kept.put(part, Places.place(part)));
+            FastStringWriter out = new FastStringWriter(room(template));
+            process(ctx, template, standIns.variables(), kept, out);
+            return Places.of(out.toString());
+        });
+        return page.fill(place -> {
+            String part = parts.get(place);
+            if (part != null) {
+                return part;
+            }
+            var value = standIns.values().get(place);
+            return value == null ? null : value.get();
+        });
+    }
+
     public void html(Context ctx, String template, Map<String, Object> model) {
         send(ctx, renderUtf8(ctx, template, model));
     }
@@ -109,9 +148,16 @@ public final class Renderer {
     }
 
     private void process(Context ctx, String template, Map<String, Object> model, Writer out) {
+        Map<String, Object> request = new HashMap<>();
+        requestModel.addTo(ctx, request);
+        process(ctx, template, request, model, out);
+    }
+
+    /** @param request the request model's variables, or their stand-ins */
+    private void process(
+            Context ctx, String template, Map<String, Object> request, Map<String, Object> model, Writer out) {
         WebContext context = new WebContext(exchange(ctx), Locales.of(ctx));
-        Map<String, Object> variables = new HashMap<>();
-        requestModel.addTo(ctx, variables);
+        Map<String, Object> variables = new HashMap<>(request);
         variables.putAll(model);
         variables.put("lang", Locales.of(ctx).getLanguage());
         variables.put("path", ctx.path());

@@ -73,6 +73,47 @@ class PagesHttpTest {
     }
 
     @Test
+    void aSignedInChapterPageIsKeptOnceAndFilledWithEachReadersOwnNameTokenAndProgress() {
+        String chapter = "/courses/sample-course/basics/second";
+        String password = "a long and unusual passphrase";
+        server.app().accounts().createUser("ada@example.org", "Ada <b>\"&'</b>", password, Role.LEARNER);
+        server.app().accounts().createUser("grace@example.org", "Grace", password, Role.LEARNER);
+        Visitor ada = new Visitor(server).logIn("ada@example.org", password);
+        Visitor grace = new Visitor(server).logIn("grace@example.org", password);
+
+        // the first page after logging in carries the welcome message: a flash is no place, so it is rendered whole
+        String whole = ada.get(chapter).body();
+        assertThat(whole).contains("Welcome back. You are logged in.");
+        String kept = ada.get(chapter).body();
+        assertThat(kept).doesNotContain("Welcome back");
+        assertThat(withoutFlashAndTimes(kept))
+                .as("the kept page, filled in, is the page rendered whole")
+                .isEqualTo(withoutFlashAndTimes(whole));
+        assertThat(kept)
+                .contains(">Ada &lt;b&gt;&quot;&amp;&#39;&lt;/b&gt;</a>")
+                .contains("<meta name=\"csrf-token\" content=\"" + ada.csrfToken() + "\">");
+
+        grace.get(chapter);
+        String graces = grace.get(chapter).body();
+        assertThat(graces)
+                .contains(">Grace</a>", "<meta name=\"csrf-token\" content=\"" + grace.csrfToken() + "\">")
+                .doesNotContain("Ada", ada.csrfToken());
+
+        assertThat(ada.post("/courses/sample-course/basics/first/read", java.util.Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(ada.get(chapter).body()).contains("class=\"progress-tick\"", ">1 of ");
+        assertThat(grace.get(chapter).body())
+                .doesNotContain("class=\"progress-tick\"")
+                .contains(">0 of ");
+    }
+
+    private static String withoutFlashAndTimes(String page) {
+        return page.replaceAll("<div class=\"flash\" role=\"status\"><p>[^<]*</p></div>", "")
+                .replaceAll("name=\"shown_at\" value=\"\\d+\"", "name=\"shown_at\"");
+    }
+
+    @Test
     void aChapterPageHasItsLabelTableCodeOutlineAndNeighbours() {
         HttpResponse<String> page = server.get("/courses/sample-course/basics/second");
         assertThat(page.statusCode()).isEqualTo(200);
