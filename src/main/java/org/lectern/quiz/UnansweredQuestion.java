@@ -79,7 +79,7 @@ public final class UnansweredQuestion {
      * @param lines a Parsons question's lines in this learner's order (as {@link Quiz#forChapter} gives them)
      */
     public String fill(String token, long shownAt, List<ParsonsLine> lines) {
-        return html.fillText(place -> {
+        return html.fill(place -> {
             if (place.equals(TOKEN)) {
                 return token;
             }

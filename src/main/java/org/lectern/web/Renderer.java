@@ -126,9 +126,9 @@ public final class Renderer {
             parts.keySet().forEach(part -> kept.put(part, Places.place(part)));
             FastStringWriter out = new FastStringWriter(room(template));
             process(ctx, template, standIns.variables(), kept, out);
-            return Places.of(out.toString());
+            return Places.utf8(out.toString());
         });
-        return page.fill(place -> {
+        return page.fillUtf8(place -> {
             String part = parts.get(place);
             if (part != null) {
                 return part;

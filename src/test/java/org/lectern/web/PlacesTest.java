@@ -14,14 +14,22 @@ class PlacesTest {
                 + Places.place("name") + "</p>");
         Map<String, String> values = Map.of("name", "Zoë ✓", "token", "abc");
 
-        assertThat(new String(page.fill(values::get), UTF_8)).isEqualTo("<p>Hello, Zoë ✓ · <b>abc</b> Zoë ✓</p>");
-        assertThat(page.fillText(values::get)).isEqualTo("<p>Hello, Zoë ✓ · <b>abc</b> Zoë ✓</p>");
+        assertThat(page.fill(values::get)).isEqualTo("<p>Hello, Zoë ✓ · <b>abc</b> Zoë ✓</p>");
+        assertThatThrownBy(() -> page.fillUtf8(values::get)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aWholePageIsFilledInAsUtf8() {
+        Places page = Places.utf8("<p>Zoë · " + Places.place("name") + " ✓</p>");
+
+        assertThat(new String(page.fillUtf8(name -> "Ünïcode ✓"), UTF_8)).isEqualTo("<p>Zoë · Ünïcode ✓ ✓</p>");
+        assertThatThrownBy(() -> page.fill(name -> "x")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void textWithoutPlacesIsKeptWhole() {
-        assertThat(Places.of("").fillText(name -> null)).isEmpty();
-        assertThat(Places.of("just text · ✓").fillText(name -> null)).isEqualTo("just text · ✓");
+        assertThat(Places.of("").fill(name -> null)).isEmpty();
+        assertThat(Places.of("just text · ✓").fill(name -> null)).isEqualTo("just text · ✓");
     }
 
     @Test
@@ -40,7 +48,7 @@ class PlacesTest {
         String forged = "place" + "0".repeat(24) + "-name.";
         Places page = Places.of(forged + " " + mark.substring(0, mark.length() - 1));
 
-        assertThat(page.fillText(name -> "FILLED")).doesNotContain("FILLED");
+        assertThat(page.fill(name -> "FILLED")).doesNotContain("FILLED");
     }
 
     @Test
