@@ -103,7 +103,11 @@ public final class App implements AutoCloseable {
                     !config.server().devMode(),
                     ctx -> flash.pending(ctx) || currentUser.signedIn(ctx));
             QuizController quiz = new QuizController(
-                    new Quiz(database.dsl(), Clock.systemUTC()), catalog, renderer, currentUser, pages);
+                    new Quiz(database.dsl(), Clock.systemUTC(), catalog::version),
+                    catalog,
+                    renderer,
+                    currentUser,
+                    pages);
             FeedbackController feedback =
                     new FeedbackController(database.dsl(), catalog, renderer, currentUser, Clock.systemUTC());
             this.learnersProgress = new Progress(database.dsl(), catalog, Clock.systemUTC());

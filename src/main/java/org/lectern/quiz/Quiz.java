@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -30,9 +32,21 @@ public final class Quiz {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final Clock clock;
 
-    public Quiz(DSLContext dsl, Clock clock) {
+    /**
+     * Each chapter's questions as stored, with the content version they were read at: every chapter view and every
+     * answer reads them, and they change only with the content.
+     */
+    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+
+    private final LongSupplier contentVersion;
+
+    private record Kept(long version, List<StoredQuestion> questions) {}
+
+    /** @param contentVersion changes whenever content changes (the catalog's) */
+    public Quiz(DSLContext dsl, Clock clock, LongSupplier contentVersion) {
         this.questions = new QuizRepository(dsl);
         this.clock = clock;
+        this.contentVersion = contentVersion;
     }
 
     public long now() {
@@ -44,17 +58,31 @@ public final class Quiz {
      * guests), so a reload shows the same order.
      */
     public List<QuizQuestion> forChapter(long chapterId, Place place, String chapterPath, long seed) {
-        return questions.chapterQuestions(chapterId).stream()
+        return chapterQuestions(chapterId).stream()
                 .map(q -> view(q, place, chapterPath, shuffled(q, seed)))
                 .toList();
+    }
+
+    /**
+     * The chapter's current questions. The version is read before the questions, so questions read while new content
+     * was being written are read again once the catalog says it changed.
+     */
+    private List<StoredQuestion> chapterQuestions(long chapterId) {
+        long version = contentVersion.getAsLong();
+        Kept chapter = kept.get(chapterId);
+        if (chapter == null || chapter.version() != version) {
+            chapter = new Kept(version, questions.chapterQuestions(chapterId));
+            kept.put(chapterId, chapter);
+        }
+        return chapter.questions();
     }
 
     /** An answer the page sent, graded and stored as the learner's next attempt, with the question to show again. */
     public Answered answer(
             long userId, long chapterId, long questionId, Submission submission, Place place, String path) {
-        StoredQuestion stored = questions
-                .question(questionId)
-                .filter(q -> q.chapterId() == chapterId)
+        StoredQuestion stored = chapterQuestions(chapterId).stream()
+                .filter(q -> q.question().id() == questionId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundResponse("No such question in this chapter"));
         Answer answer = answer(stored, submission);
         Grade grade = grader.grade(stored.question(), answer);

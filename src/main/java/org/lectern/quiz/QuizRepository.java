@@ -44,14 +44,6 @@ final class QuizRepository {
                 .toList();
     }
 
-    Optional<StoredQuestion> question(long id) {
-        return dsl.selectFrom(QUESTION)
-                .where(QUESTION.ID.eq(id))
-                .and(QUESTION.RETIRED_AT.isNull())
-                .fetchOptional()
-                .map(r -> stored(r, options(List.of(id)).getOrDefault(id, List.of())));
-    }
-
     /** A question whether retired or not: a regrade follows the importer, which may have just changed it. */
     Optional<StoredQuestion> questionById(long id) {
         return dsl.selectFrom(QUESTION)
