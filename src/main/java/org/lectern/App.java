@@ -114,7 +114,7 @@ public final class App implements AutoCloseable {
             ProgressController progress = new ProgressController(learnersProgress, catalog, renderer, currentUser);
             AskModule ask = new AskModule(config.ask(), database.dsl(), catalog, currentUser, Clock.systemUTC());
             content.whenPublished(ask::rebuildIndex);
-            Challenges challengeChecks = new Challenges(database.dsl(), runner.programs());
+            Challenges challengeChecks = new Challenges(database.dsl(), runner.programs(), catalog::version);
             ChallengeController challenges =
                     new ChallengeController(challengeChecks, catalog, currentUser, messages, callers);
             CourseController courses = new CourseController(

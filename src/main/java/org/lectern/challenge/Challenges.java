@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
+import org.lectern.content.ByContentVersion;
 import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.CourseSource;
@@ -33,14 +35,19 @@ public final class Challenges {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final String harness = harnessSource();
 
-    public Challenges(DSLContext dsl, ProgramRuns programs) {
+    /** Each chapter's current challenges as stored: every chapter view reads them. */
+    private final ByContentVersion<Long, List<StoredChallenge>> chapters;
+
+    /** @param contentVersion changes whenever content changes (the catalog's) */
+    public Challenges(DSLContext dsl, ProgramRuns programs, LongSupplier contentVersion) {
         this.challenges = new ChallengeRepository(dsl);
         this.programs = programs;
+        this.chapters = new ByContentVersion<>(contentVersion);
     }
 
     /** The chapter's challenges for its page; for guests ({@code userId} null) the same for everyone. */
     public List<ChallengeView> forChapter(ChapterAt chapter, Long userId) {
-        List<StoredChallenge> stored = challenges.chapterChallenges(chapter.chapterId());
+        List<StoredChallenge> stored = chapters.get(chapter.chapterId(), challenges::chapterChallenges);
         if (stored.isEmpty()) {
             return List.of();
         }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.lectern.content.ByContentVersion;
 import org.lectern.content.MarkdownRenderer;
 import org.lectern.content.MarkdownRenderer.Place;
 import org.lectern.quiz.QuizQuestion.ParsonsLine;
@@ -32,21 +32,14 @@ public final class Quiz {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final Clock clock;
 
-    /**
-     * Each chapter's questions as stored, with the content version they were read at: every chapter view and every
-     * answer reads them, and they change only with the content.
-     */
-    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
-
-    private final LongSupplier contentVersion;
-
-    private record Kept(long version, List<StoredQuestion> questions) {}
+    /** Each chapter's current questions as stored: every chapter view and every answer reads them. */
+    private final ByContentVersion<Long, List<StoredQuestion>> chapters;
 
     /** @param contentVersion changes whenever content changes (the catalog's) */
     public Quiz(DSLContext dsl, Clock clock, LongSupplier contentVersion) {
         this.questions = new QuizRepository(dsl);
         this.clock = clock;
-        this.contentVersion = contentVersion;
+        this.chapters = new ByContentVersion<>(contentVersion);
     }
 
     public long now() {
@@ -63,18 +56,8 @@ public final class Quiz {
                 .toList();
     }
 
-    /**
-     * The chapter's current questions. The version is read before the questions, so questions read while new content
-     * was being written are read again once the catalog says it changed.
-     */
     private List<StoredQuestion> chapterQuestions(long chapterId) {
-        long version = contentVersion.getAsLong();
-        Kept chapter = kept.get(chapterId);
-        if (chapter == null || chapter.version() != version) {
-            chapter = new Kept(version, questions.chapterQuestions(chapterId));
-            kept.put(chapterId, chapter);
-        }
-        return chapter.questions();
+        return chapters.get(chapterId, questions::chapterQuestions);
     }
 
     /** An answer the page sent, graded and stored as the learner's next attempt, with the question to show again. */

@@ -176,7 +176,9 @@ class ChallengeHttpTest {
 
     private static Challenges challenges(TestServer server) {
         return new Challenges(
-                server.app().database().dsl(), server.app().runner().programs());
+                server.app().database().dsl(),
+                server.app().runner().programs(),
+                server.app().catalog()::version);
     }
 
     @ParameterizedTest
