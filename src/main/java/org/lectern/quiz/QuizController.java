@@ -56,7 +56,7 @@ public final class QuizController implements PageAdditions {
                 Map<String, Object> model = new HashMap<>(page);
                 model.put("q", UnansweredQuestion.keptForm(q));
                 model.put("result", null);
-                model.put("csrf", UnansweredQuestion.tokenPlace(Csrf.FIELD));
+                model.put("csrf", Csrf.placeField());
                 model.put("shownAt", UnansweredQuestion.shownAtPlace());
                 return new UnansweredQuestion(renderer.render(ctx, QUESTION, model));
             }));

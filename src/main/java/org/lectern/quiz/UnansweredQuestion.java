@@ -3,6 +3,7 @@ package org.lectern.quiz;
 import java.util.ArrayList;
 import java.util.List;
 import org.lectern.quiz.QuizQuestion.ParsonsLine;
+import org.lectern.web.Csrf;
 import org.lectern.web.Places;
 import org.unbescape.html.HtmlEscape;
 
@@ -14,36 +15,16 @@ import org.unbescape.html.HtmlEscape;
  * chapter's questions were over a quarter of the page's CPU time.
  */
 public final class UnansweredQuestion {
-    private static final String TOKEN = "token";
     private static final String SHOWN_AT = "shown-at";
     private static final String LINE = "line-";
 
-    /** What the question's template reads of the form token while it is rendered to be kept. */
-    public static final class TokenPlace {
-        private final String name;
-
-        TokenPlace(String name) {
-            this.name = name;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public String getToken() {
-            return Places.place(TOKEN);
-        }
-    }
-
     private final Places html;
 
-    /** @param rendered the question rendered from {@link #keptForm}, a {@link TokenPlace} and {@link #shownAtPlace} */
+    /**
+     * @param rendered the question rendered from {@link #keptForm}, {@link Csrf#placeField} and {@link #shownAtPlace}
+     */
     UnansweredQuestion(String rendered) {
         this.html = Places.of(rendered);
-    }
-
-    static TokenPlace tokenPlace(String fieldName) {
-        return new TokenPlace(fieldName);
     }
 
     static String shownAtPlace() {
@@ -80,7 +61,7 @@ public final class UnansweredQuestion {
      */
     public String fill(String token, long shownAt, List<ParsonsLine> lines) {
         return html.fill(place -> {
-            if (place.equals(TOKEN)) {
+            if (place.equals(Csrf.TOKEN_PLACE)) {
                 return token;
             }
             if (place.equals(SHOWN_AT)) {

@@ -29,8 +29,8 @@ public final class Csrf implements RequestModel {
     private static final Set<HandlerType> SAFE =
             Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.TRACE);
 
-    private static final String TOKEN = "csrf-token";
-    private static final String TOKEN_PLACE = Places.place(TOKEN);
+    /** The name of the token's place in a page or part kept with places ({@link Places}). */
+    public static final String TOKEN_PLACE = "csrf-token";
 
     private final Cookies cookies;
     private final SecureRandom random = new SecureRandom();
@@ -103,9 +103,14 @@ public final class Csrf implements RequestModel {
     /** A kept page holds a place for the token, filled with this request's (issued only for a page with a form). */
     @Override
     public boolean standIn(Context ctx, StandIns standIns) {
-        standIns.variable("csrf", new Field(() -> TOKEN_PLACE));
-        standIns.value(TOKEN, () -> token(ctx));
+        standIns.variable("csrf", placeField());
+        standIns.value(TOKEN_PLACE, () -> token(ctx));
         return true;
+    }
+
+    /** {@code csrf} for a page or part rendered to be kept: its token is the place {@link #TOKEN_PLACE}. */
+    public static Field placeField() {
+        return new Field(() -> Places.place(TOKEN_PLACE));
     }
 
     /** The template's handle on the token: {@code th:value="${csrf.token}"}. */

@@ -85,8 +85,9 @@ public final class PageCache {
 
     /**
      * A part of a page that is the same for every reader in this language (the runner's console, the Ask panel, a
-     * chapter's outline list, an unanswered question), made once per content version: a signed-in person's page is
-     * rendered every time, and such parts were most of it. A part may hold places the page fills in per reader.
+     * chapter's outline list, an unanswered question, a signed-in chapter page with places for the reader's own),
+     * made once per content version: a signed-in person's page is never kept whole, and such parts were most of it. A
+     * part may hold places the page fills in per reader ({@link Places}).
      */
     @SuppressWarnings("unchecked") // a name is always given the same kind of part
     public <T> T part(Context ctx, String name, Supplier<T> render) {

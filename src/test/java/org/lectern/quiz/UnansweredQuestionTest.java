@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lectern.quiz.QuizQuestion.ParsonsLine;
+import org.lectern.web.Csrf;
 
 class UnansweredQuestionTest {
     private static final QuizQuestion PARSONS = new QuizQuestion(
@@ -26,11 +27,10 @@ class UnansweredQuestionTest {
         assertThat(kept.lines())
                 .hasSize(2)
                 .allSatisfy(line -> assertThat(line.level()).isZero());
-        String rendered =
-                "<form><input value=\"" + UnansweredQuestion.tokenPlace("_csrf").getToken() + "\">"
-                        + "<input value=\"" + UnansweredQuestion.shownAtPlace() + "\">"
-                        + lineHtml(kept.lines().get(0).text())
-                        + lineHtml(kept.lines().get(1).text()) + "</form>";
+        String rendered = "<form><input value=\"" + Csrf.placeField().getToken() + "\">"
+                + "<input value=\"" + UnansweredQuestion.shownAtPlace() + "\">"
+                + lineHtml(kept.lines().get(0).text())
+                + lineHtml(kept.lines().get(1).text()) + "</form>";
         UnansweredQuestion question = new UnansweredQuestion(rendered);
 
         String page = question.fill(
@@ -46,9 +46,8 @@ class UnansweredQuestionTest {
     void aQuestionWithoutLinesKeepsOnlyItsTokenAndTime() {
         QuizQuestion single = new QuizQuestion(
                 8, "single", "/answer", "<p>Pick</p>", null, "", List.of(), List.of(), "    ", null, List.of());
-        UnansweredQuestion question =
-                new UnansweredQuestion(UnansweredQuestion.keptForm(single).promptHtml()
-                        + UnansweredQuestion.tokenPlace("_csrf").getToken() + "/" + UnansweredQuestion.shownAtPlace());
+        UnansweredQuestion question = new UnansweredQuestion(UnansweredQuestion.keptForm(single)
+                        .promptHtml() + Csrf.placeField().getToken() + "/" + UnansweredQuestion.shownAtPlace());
 
         assertThat(question.fill("tok", 99, List.of())).isEqualTo("<p>Pick</p>tok/99");
     }
