@@ -74,12 +74,12 @@ public final class CourseController {
             model.put("previous", course.previous(at).orElse(null));
             model.put("next", course.next(at).orElse(null));
             model.put(
-                    "outlineChapters",
-                    pages.part(
-                            ctx,
-                            "outline " + at.chapter().id(),
-                            () -> OutlineChapters.of(
-                                    renderer.render(ctx, OUTLINE_CHAPTERS, model), renderer.render(ctx, TICK, model))));
+                    "outlineChapters", pages.part(ctx, "outline " + at.chapter().id(), () -> {
+                        Map<String, Object> list = new HashMap<>(model);
+                        list.put("tickPlaces", OutlineChapters.tickPlaces(course));
+                        return OutlineChapters.of(
+                                renderer.render(ctx, OUTLINE_CHAPTERS, list), renderer.render(ctx, TICK, model));
+                    }));
             if (locked) {
                 model.put("readerOutline", renderer.render(ctx, READER_OUTLINE, model));
                 return renderer.renderUtf8(ctx, "chapters/locked", model);
