@@ -68,6 +68,7 @@ final class CgroupTree implements AutoCloseable {
             if (controller.equals(OPTIONAL)) {
                 weights = new CpuWeights(parent, dir);
                 weights.open();
+                Autogroup.weighAs(Runtime.getRuntime().availableProcessors(), Autogroup.SELF);
             }
         }
         return new CgroupTree(dirs, weights);

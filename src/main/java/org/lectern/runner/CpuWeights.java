@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * group counts as a single process at the top; with every run weighed as a whole process, pages waited behind free
  * runs under load.
  *
+ * <p>Where the kernel groups each session's processes ({@code sched_autogroup}), the server's threads are weighed as
+ * one group, and {@link Autogroup} gives that group the weight of an ordinary process per core.
+ *
  * <p>Several servers may share the cgroup name on one machine: the name's folder weighs what all their folders weigh,
  * summed again by whichever changes its own.
  */
