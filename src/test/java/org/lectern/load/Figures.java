@@ -1,7 +1,13 @@
 package org.lectern.load;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Figures {
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Sample> timeline = new ConcurrentLinkedQueue<>();
+    private final long origin = System.nanoTime();
     private final Map<String, LongAdder> runs = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> checks = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -25,6 +33,24 @@ public final class Figures {
     /** A request of this kind that got its answer after this many nanoseconds. */
     void latency(String kind, long nanos) {
         latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
+        timeline.add(new Sample(kind, System.nanoTime() - origin, nanos));
+    }
+
+    /** One answered request: its kind, when it was answered and how long it took, in nanoseconds. */
+    record Sample(String kind, long answeredAt, long nanos) {}
+
+    /**
+     * Every request as a CSV row (kind, seconds since the run began when it was answered, milliseconds it took), in
+     * the order they were answered: to see when the slow ones came.
+     */
+    public void writeTimeline(Path file) throws IOException {
+        try (var out = new PrintWriter(Files.newBufferedWriter(file))) {
+            out.println("kind,answered_s,ms");
+            timeline.stream()
+                    .sorted(Comparator.comparingLong(Sample::answeredAt))
+                    .forEach(s ->
+                            out.printf(Locale.ROOT, "%s,%.3f,%.2f%n", s.kind(), s.answeredAt() / 1e9, s.nanos() / 1e6));
+        }
     }
 
     void run(String status) {

@@ -56,6 +56,7 @@ public final class LoadBench {
         List<String> jvm = env.containsKey("LECTERN_JAVA_OPTS")
                 ? Arrays.asList(env.get("LECTERN_JAVA_OPTS").trim().split("\\s+"))
                 : SERVER_JVM;
+        System.out.println("learners' JVM:    " + LearnersWeight.raise());
         Path work = Files.createTempDirectory("lectern-load-");
         int status = 1;
         try {

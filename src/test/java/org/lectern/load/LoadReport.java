@@ -1,5 +1,7 @@
 package org.lectern.load;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,13 @@ final class LoadReport {
                 ledger.acknowledgedFeedback(),
                 ledger.acknowledgedChecks(),
                 session.ledgerProblems().isEmpty() ? "each stored exactly once" : session.ledgerProblems());
+        Path timeline = Path.of("target", "load-requests.csv");
+        try {
+            f.writeTimeline(timeline);
+            System.out.println("every request:    " + timeline + " (kind, answered at s, ms)");
+        } catch (IOException e) {
+            System.out.println("every request:    not written to " + timeline + ": " + e);
+        }
         List<String> missed = missed();
         System.out.println("targets:          " + (missed.isEmpty() ? "all met" : "missed: " + missed));
         return missed.isEmpty() ? 0 : 1;

@@ -1,5 +1,10 @@
 package org.lectern.load;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -116,6 +121,7 @@ public final class LoadSession {
                 }
             }
             load.join();
+            keepMetrics();
             double seconds = (System.nanoTime() - started) / 1e9;
             String loadAfter = LoadBench.loadAverage();
             sampler.interrupt();
@@ -253,6 +259,27 @@ public final class LoadSession {
                 .flatMap(p -> p.info().startInstant())
                 .map(start -> Duration.between(start, Instant.now()).toMillis() / 1000.0)
                 .orElse(0.0);
+    }
+
+    /**
+     * The server's own figures at the end of the load (its request timers among them) as target/load-metrics.txt:
+     * how long each route took inside the server, beside what the learners measured.
+     */
+    private void keepMetrics() {
+        Path kept = Path.of("target", "load-metrics.txt");
+        try {
+            HttpResponse<Path> scraped = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.url("/metrics")))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofFile(kept));
+            System.out.println("server metrics:   " + kept + " (status " + scraped.statusCode() + ")");
+        } catch (IOException e) {
+            System.out.println("server metrics:   not kept: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void observe() {

@@ -42,6 +42,8 @@ public final class LecternProcess implements AutoCloseable {
      */
     public static final String JAR_PROPERTY = "lectern.server.jar";
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     /** Starts {@code serve}; the environment given goes on top of this one's, with a free port on loopback. */
     public static LecternProcess server(List<String> jvmOptions, Map<String, String> env, Path log) {
         return launch(jvmOptions, env, log, SERVING, List.of("serve"));
@@ -56,6 +58,11 @@ public final class LecternProcess implements AutoCloseable {
     private static LecternProcess launch(
             List<String> jvmOptions, Map<String, String> env, Path log, Pattern ready, List<String> arguments) {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // a session of its own, as a service has: the server's session group (see runner.Autogroup) is then its
+            // own, and the learners' JVM of a bench does not share the weight the server gives that group
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         String jar = System.getProperty(JAR_PROPERTY);
