@@ -151,23 +151,28 @@ final class Learner {
     private void step(long deadline) {
         String chapter = chapters.get(random.nextInt(chapters.size()));
         Offer offer = read(chapter);
-        think(deadline);
-        if (offer == null) {
+        if (!think(deadline) || offer == null) {
             return;
         }
         List<Question> questions = offer.questions();
         List<Challenge> challenges = offer.challenges();
         if (!questions.isEmpty()) {
             answer(questions.get(random.nextInt(questions.size())));
-            think(deadline);
+            if (!think(deadline)) {
+                return;
+            }
         }
         if (random.nextInt(3) == 0) {
             run(SNIPPETS.get(snippetIndex()));
-            think(deadline);
+            if (!think(deadline)) {
+                return;
+            }
         }
         if (random.nextInt(4) == 0) {
             leaveFeedback(chapter);
-            think(deadline);
+            if (!think(deadline)) {
+                return;
+            }
         }
         if (!challenges.isEmpty() && random.nextInt(4) == 0) {
             check(chapter, challenges.get(random.nextInt(challenges.size())));
@@ -521,8 +526,15 @@ final class Learner {
                 .collect(Collectors.joining("; "));
     }
 
-    private void think(long deadline) {
+    /**
+     * Pauses as a person would, never past the deadline; false when the deadline has come. A learner whose pause the
+     * deadline cut short stops there: were it to go on, every learner still thinking at the deadline would send its
+     * next request in the same millisecond, a burst no class makes, that the server answered one after another for
+     * a second.
+     */
+    private boolean think(long deadline) {
         pause(deadline, thinkMillis / 2 + (thinkMillis == 0 ? 0 : random.nextLong(thinkMillis)));
+        return System.nanoTime() < deadline;
     }
 
     private static void pause(long deadline, long pause) {
