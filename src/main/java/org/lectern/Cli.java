@@ -15,6 +15,7 @@ import org.lectern.config.ConfigException;
 import org.lectern.config.Settings;
 import org.lectern.content.ContentException;
 import org.lectern.db.Database;
+import org.lectern.db.DatabaseUnavailableException;
 import org.lectern.db.H2Backup;
 import org.lectern.runner.RunnerConfig;
 import org.lectern.runner.RunnerNodeServer;
@@ -59,6 +60,9 @@ final class Cli {
         } catch (ConfigException e) {
             err.println("Configuration error: " + e.getMessage());
             return 2;
+        } catch (DatabaseUnavailableException e) {
+            err.println("Cannot open the database (DATABASE_URL): " + e.getMessage());
+            return 1;
         }
     }
 

@@ -77,6 +77,26 @@ class CliTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeOpenedIsSaidInOneLineWithoutAStackTrace() {
+        Map<String, String> env = new java.util.HashMap<>(TestRunners.sandboxUidsFromEnvironment());
+        env.put("LECTERN_DATA_DIR", data.toString());
+        // nothing listens on port 1
+        env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/lectern?password=not-to-be-printed");
+        env.put("DATABASE_USER", "lectern");
+
+        assertThat(cli(env).run(new String[] {"serve"})).isEqualTo(1);
+
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertThat(said)
+                .startsWith("Cannot open the database (DATABASE_URL): ")
+                .contains("127.0.0.1:1")
+                .doesNotContain("not-to-be-printed")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("is running");
+    }
+
+    @Test
     void importLoadsAContentFolderAndSaysWhatItDid() {
         TestFiles.copyTree(TestServer.FIXTURE_CONTENT, content);
         assertThat(run("import", content.toString())).isEqualTo(0);

@@ -2,6 +2,7 @@ package org.lectern.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -29,7 +30,11 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(dataSource, dialect, settings);
     }
 
-    /** Opens the pool and brings the schema up to date with the migrations. */
+    /**
+     * Opens the pool and brings the schema up to date with the migrations.
+     *
+     * @throws DatabaseUnavailableException when no connection can be made
+     */
     public static Database open(Config.Database config, Config.Server server) {
         if (config.isH2()) {
             createDataDir(server.dataDir());
@@ -41,7 +46,12 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("lectern-db");
         hikari.setConnectionTimeout(5_000);
-        HikariDataSource dataSource = new HikariDataSource(hikari);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseUnavailableException(e);
+        }
         try {
             migrate(dataSource, server);
             return new Database(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES);
