@@ -4,23 +4,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * What a load run measured: latencies per kind of request, runs by status, checks by outcome, errors by kind.
  * Thread-safe.
  */
 public final class Figures {
-    private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Sample> timeline = new ConcurrentLinkedQueue<>();
     private final long origin = System.nanoTime();
     private final Map<String, LongAdder> runs = new ConcurrentHashMap<>();
@@ -32,7 +32,6 @@ public final class Figures {
 
     /** A request of this kind that got its answer after this many nanoseconds. */
     void latency(String kind, long nanos) {
-        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
         timeline.add(new Sample(kind, System.nanoTime() - origin, nanos));
     }
 
@@ -108,18 +107,19 @@ public final class Figures {
     }
 
     public long count(String kind) {
-        var samples = latencies.get(kind);
-        return samples == null ? 0 : samples.size();
+        return timeline.stream().filter(s -> s.kind().equals(kind)).count();
     }
 
     /** The q-quantile (0..1) of this kind's latencies in milliseconds, or -1 when there are none. */
     public double percentileMillis(String kind, double q) {
-        var samples = latencies.get(kind);
-        if (samples == null || samples.isEmpty()) {
+        List<Long> sorted = timeline.stream()
+                .filter(s -> s.kind().equals(kind))
+                .map(Sample::nanos)
+                .sorted()
+                .toList();
+        if (sorted.isEmpty()) {
             return -1;
         }
-        List<Long> sorted = new ArrayList<>(samples);
-        sorted.sort(null);
         int index = (int) Math.ceil(q * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
     }
@@ -128,7 +128,7 @@ public final class Figures {
     public String table(double seconds) {
         StringBuilder out = new StringBuilder(String.format(
                 "%-22s %8s %8s %9s %9s %9s %9s%n", "kind", "count", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
-        for (String kind : new TreeMap<>(latencies).keySet()) {
+        for (String kind : timeline.stream().map(Sample::kind).collect(Collectors.toCollection(TreeSet::new))) {
             out.append(String.format(
                     "%-22s %8d %8.1f %9.1f %9.1f %9.1f %9.1f%n",
                     kind,
