@@ -50,19 +50,12 @@ public final class Autogroup {
      * no nice value. A refusal (a server without the right to raise its priority) is logged, and the server goes on.
      */
     static OptionalInt weighAs(int cores, Path file) {
-        if (!Files.isRegularFile(file)) {
-            return OptionalInt.empty();
-        }
+        int wanted = niceFor(cores);
         try {
-            OptionalInt now = nice(Files.readString(file));
-            if (now.isEmpty()) {
-                return now;
+            OptionalInt before = raise(file, wanted);
+            if (before.isEmpty() || before.getAsInt() <= wanted) {
+                return before;
             }
-            int wanted = niceFor(cores);
-            if (now.getAsInt() <= wanted) {
-                return now;
-            }
-            Files.writeString(file, Integer.toString(wanted));
             log.info(
                     "The server's session group now weighs for the CPU as {} processes (nice {}) against its"
                             + " sandboxes",
@@ -76,5 +69,20 @@ public final class Autogroup {
                     e.toString());
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * Sets the nice value of the group behind {@code file} to {@code nice} if it is higher (weighs less). Returns the
+     * value it had before, or empty where there are no autogroups or the file says no nice value (nothing written).
+     */
+    public static OptionalInt raise(Path file, int nice) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return OptionalInt.empty();
+        }
+        OptionalInt before = nice(Files.readString(file));
+        if (before.isPresent() && before.getAsInt() > nice) {
+            Files.writeString(file, Integer.toString(nice));
+        }
+        return before;
     }
 }

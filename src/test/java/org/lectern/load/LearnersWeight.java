@@ -2,7 +2,6 @@ package org.lectern.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.lectern.runner.Autogroup;
 
@@ -15,7 +14,6 @@ import org.lectern.runner.Autogroup;
  * is given back when the bench ends, Ctrl-C too.
  */
 final class LearnersWeight {
-    private static final Path AUTOGROUP = Autogroup.SELF;
     /** Nice -6 weighs 3906 to the server's 1991 (nice -3) on two cores, where nice 0 weighs 1024. */
     static final int NICE_WHILE_MEASURING = -6;
 
@@ -23,21 +21,17 @@ final class LearnersWeight {
 
     /** Returns what the learners' JVM weighs now, as a line for the report. */
     static String raise() {
-        if (!Files.isRegularFile(AUTOGROUP)) {
-            return "no session groups on this kernel: every thread weighs alone";
-        }
         try {
-            OptionalInt nice = Autogroup.nice(Files.readString(AUTOGROUP));
-            if (nice.isEmpty()) {
-                return "its session group's weight unknown";
+            OptionalInt before = Autogroup.raise(Autogroup.SELF, NICE_WHILE_MEASURING);
+            if (before.isEmpty()) {
+                return "no session group's weight to set (" + Autogroup.SELF + "): every thread weighs alone";
             }
-            int before = nice.getAsInt();
-            if (before <= NICE_WHILE_MEASURING) {
-                return "its session group at nice " + before;
+            int nice = before.getAsInt();
+            if (nice <= NICE_WHILE_MEASURING) {
+                return "its session group at nice " + nice;
             }
-            Files.writeString(AUTOGROUP, Integer.toString(NICE_WHILE_MEASURING));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> restore(before), "session-weight"));
-            return "its session group at nice " + NICE_WHILE_MEASURING + " while measuring (" + before + " after)";
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> restore(nice), "session-weight"));
+            return "its session group at nice " + NICE_WHILE_MEASURING + " while measuring (" + nice + " after)";
         } catch (IOException e) {
             return "its session group's weight unchanged: " + e;
         }
@@ -45,7 +39,7 @@ final class LearnersWeight {
 
     private static void restore(int nice) {
         try {
-            Files.writeString(AUTOGROUP, Integer.toString(nice));
+            Files.writeString(Autogroup.SELF, Integer.toString(nice));
         } catch (IOException e) {
             System.err.println("Could not give the session group its nice value " + nice + " back: " + e);
         }
