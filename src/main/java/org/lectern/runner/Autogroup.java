@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * ordinary processes as there are cores ({@code /proc/self/autogroup}, which the kernel documents for this). Each nice
  * step is a factor of 1.25 in weight. Inside the group, threads keep their own priorities (the password hashing stays
  * behind the pages). The cores still go to the sandboxes whenever the server does not want them. The group is the
- * whole session's: run from a terminal, the terminal's other commands share it.
+ * whole session's: run from a terminal, the terminal's other commands share it. A process in the kernel's root group
+ * (as in some containers) reads an empty file; that group's weight cannot be changed, and the server leaves it.
  */
 public final class Autogroup {
     private static final Logger log = LoggerFactory.getLogger(Autogroup.class);

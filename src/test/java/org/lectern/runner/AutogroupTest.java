@@ -66,8 +66,22 @@ class AutogroupTest {
     }
 
     @Test
+    void aProcessInTheRootGroupIsLeftAsItIs() throws IOException {
+        // the kernel prints nothing for the root group, whose weight cannot be changed
+        Path file = Files.writeString(dir.resolve("autogroup"), "");
+
+        assertThat(Autogroup.weighAs(2, file)).isEmpty();
+        assertThat(Files.readString(file)).isEmpty();
+    }
+
+    @Test
     void aServerWithACpuCgroupWeighsItsSessionGroupOnTheRealKernel() throws Exception {
         assumeTrue(Files.isRegularFile(Autogroup.SELF), "this kernel has no autogroups (/proc/self/autogroup)");
+        assumeTrue(
+                Autogroup.nice(Files.readString(Autogroup.SELF)).isPresent(),
+                "this process is in the kernel's root group, which has no nice value of its own (an empty "
+                        + Autogroup.SELF
+                        + ")");
         assumeTrue(
                 Files.isDirectory(ROOT.resolve("cpu")),
                 "the cgroup v1 cpu controller is not mounted at " + ROOT.resolve("cpu"));
