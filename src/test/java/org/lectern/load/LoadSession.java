@@ -61,7 +61,7 @@ public final class LoadSession {
         serverEnv.put("LECTERN_SANDBOX_CGROUP_NAME", LoadBench.CGROUP_NAME);
         // glibc gives threads that allocate their own malloc arenas (up to 8 per core); two are plenty
         serverEnv.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
-        // a password hash's 19 MiB is mapped for it and unmapped after, not kept in an arena for the next one
+        // a password hash's 9 MiB is mapped for it and unmapped after, not kept in an arena for the next one
         serverEnv.put("MALLOC_MMAP_THRESHOLD_", System.getenv().getOrDefault("MALLOC_MMAP_THRESHOLD_", "1048576"));
         serverEnv.putAll(extraEnv);
     }
