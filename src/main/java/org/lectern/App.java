@@ -14,6 +14,7 @@ import org.lectern.accounts.Accounts;
 import org.lectern.analytics.Analytics;
 import org.lectern.ask.AskModule;
 import org.lectern.challenge.ChallengeController;
+import org.lectern.challenge.ChallengeSections;
 import org.lectern.challenge.Challenges;
 import org.lectern.config.Config;
 import org.lectern.config.ConfigException;
@@ -115,8 +116,8 @@ public final class App implements AutoCloseable {
             AskModule ask = new AskModule(config.ask(), database.dsl(), catalog, currentUser, Clock.systemUTC());
             content.whenPublished(ask::rebuildIndex);
             Challenges challengeChecks = new Challenges(database.dsl(), runner.programs(), catalog::version);
-            ChallengeController challenges =
-                    new ChallengeController(challengeChecks, catalog, currentUser, messages, callers);
+            ChallengeController challenges = new ChallengeController(
+                    challengeChecks, catalog, currentUser, messages, callers, new ChallengeSections(renderer, pages));
             CourseController courses = new CourseController(
                     catalog,
                     renderer,

@@ -3,6 +3,7 @@ package org.lectern.challenge;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,17 +24,20 @@ public final class ChallengeController implements PageAdditions {
     private final CurrentUser currentUser;
     private final Messages messages;
     private final CheckSocket socket;
+    private final ChallengeSections sections;
 
     public ChallengeController(
             Challenges challenges,
             Catalog catalog,
             CurrentUser currentUser,
             Messages messages,
-            Function<Context, RunCaller> callers) {
+            Function<Context, RunCaller> callers,
+            ChallengeSections sections) {
         this.challenges = challenges;
         this.catalog = catalog;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.sections = sections;
         this.socket = new CheckSocket(challenges, catalog, messages, callers, currentUser::userId);
     }
 
@@ -49,8 +53,10 @@ public final class ChallengeController implements PageAdditions {
     @Override
     public void chapter(Context ctx, CourseOutline course, CourseOutline.Located at, Map<String, Object> model) {
         Optional<Long> user = currentUser.userId(ctx);
-        model.put("challenges", challenges.forChapter(new ChapterAt(course, at), user.orElse(null)));
+        List<ChallengeView> views = challenges.forChapter(new ChapterAt(course, at), user.orElse(null));
+        model.put("challenges", views);
         model.put("failedChecksBeforeSolution", Challenges.FAILED_CHECKS_BEFORE_SOLUTION);
+        model.put("challengesHtml", sections.html(ctx, at.chapter().id(), user.isPresent(), views, model));
     }
 
     public void addRoutes(JavalinDefaultRoutingApi routes) {

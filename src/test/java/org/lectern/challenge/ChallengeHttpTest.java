@@ -119,6 +119,36 @@ class ChallengeHttpTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void theKeptSectionShowsEveryReaderTheirOwnCodeStandingAndSolution(TestDatabase kind) {
+        TestServer server = server(kind);
+        Learner solver = learner(server);
+        Learner other = learner(server);
+        // the other learner's view keeps the section before the solver has checked anything
+        assertThat(other.visitor().get(CheckCourse.CHAPTER_PATH).body()).contains("Show the solution");
+        String attempt = "def add(a, b):\n    return a - b  # \"mine\" & <theirs>\n";
+        check(server, solver, "add-numbers", attempt);
+
+        String solvers = solver.visitor().get(CheckCourse.CHAPTER_PATH).body();
+        assertThat(solvers)
+                .contains(
+                        "<span class=\"challenge__badge\">Attempted: 1 checks</span>",
+                        "data-latest=\"def add(a, b):\n    return a - b  # &quot;mine&quot; &amp; &lt;theirs&gt;\n\"")
+                .contains("name=\"_csrf\" value=\"" + solver.visitor().csrfToken() + "\"");
+        String others = other.visitor().get(CheckCourse.CHAPTER_PATH).body();
+        assertThat(others)
+                .contains(
+                        "Show the solution",
+                        "name=\"_csrf\" value=\"" + other.visitor().csrfToken() + "\"")
+                .doesNotContain(
+                        "challenge__badge", "&quot;mine&quot;", "challenge__solution", "Log in to check your code");
+        assertThat(new Visitor(server).get(CheckCourse.CHAPTER_PATH).body())
+                .as("a guest's page")
+                .contains("Log in to check your code", "data-latest=\"\"")
+                .doesNotContain("Show the solution", "challenge__badge", "&quot;mine&quot;");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aRepeatedCheckReportsARaceAndWallTimeAndProcessDemandsAreJudgedFromTheFigures(TestDatabase kind)
             throws Exception {
         TestServer server = server(kind);
