@@ -29,6 +29,9 @@ final class Run {
     private volatile long startNanos;
     private boolean started;
     private boolean finished;
+    /** What runs as the run ends, before anyone hears of it. */
+    private Runnable beforeEnd = () -> {};
+
     private int queuedAt;
 
     Run(String id, RunRequest request, Consumer<RunEvent> listener, RunLimits limits, long maxStdinBytes) {
@@ -169,16 +172,39 @@ final class Run {
     }
 
     /**
+     * Has {@code action} run as the run ends, before {@link #done} completes and before the exit event goes (at once if
+     * it has ended already): giving back the caller's quota there means that whoever hears of the end, over either
+     * endpoint, finds the way clear for the caller's next run. Callbacks on {@link #done} run in no set order, so the
+     * HTTP API's answer could go out before a quota given back there was.
+     */
+    void beforeEnd(Runnable action) {
+        synchronized (this) {
+            if (!finished) {
+                Runnable earlier = beforeEnd;
+                beforeEnd = () -> {
+                    earlier.run();
+                    action.run();
+                };
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /**
      * Ends the run and sends the one exit event; later calls do nothing. The run is over, and its quota given back,
      * before the event goes: a client that answers the exit with a new run must find the way clear.
      */
     void finish(RunResult result) {
+        Runnable ending;
         synchronized (this) {
             if (finished) {
                 return;
             }
             finished = true;
+            ending = beforeEnd;
         }
+        ending.run();
         done.complete(result);
         listener.accept(new RunEvent.Exit(result));
     }

@@ -42,13 +42,13 @@ final class RunService {
         }
         RunRateLimiter.Permit permit = quotas.acquire(request.caller());
         Run run = new Run(newId(), request, listener, limits, maxStdinBytes);
+        run.beforeEnd(permit::release);
         try {
             dispatch.submit(run);
         } catch (RunRejected busy) {
             permit.refund();
             throw busy;
         }
-        run.done().whenComplete((result, error) -> permit.release());
         return run;
     }
 
