@@ -22,11 +22,16 @@ abstract class HostileSuite {
 
     @BeforeAll
     void startServer() {
-        server = RunnerServer.start(TestRunners.config());
+        server = RunnerServer.start(config());
         assertThat(server.module.available())
                 .as("the sandbox works here: %s", server.module.unavailableReason())
                 .isTrue();
         client = server.connect();
+    }
+
+    /** The runner's settings: the short limits of {@link TestRunners} unless a suite needs others. */
+    RunnerConfig config() {
+        return TestRunners.config();
     }
 
     @AfterAll

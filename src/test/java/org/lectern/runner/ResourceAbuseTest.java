@@ -24,25 +24,6 @@ class ResourceAbuseTest extends HostileSuite {
     }
 
     @Test
-    void memoryBombHitsTheMemoryLimit() {
-        Transcript t = run(py("x = b'x' * (1 << 30)"));
-        assertThat(t.status()).as(t.toString()).isEqualTo("memory_limit");
-        assertThat(t.exit().path("exitCode").isNull()).isTrue();
-        assertThat(t.exit().path("peakMemoryKb").asLong()).isLessThanOrEqualTo(256 * 1024);
-    }
-
-    @Test
-    void slowLeakHitsTheMemoryLimit() {
-        Transcript t = run(py(
-                "import time",
-                "chunks = []",
-                "while True:",
-                "    chunks.append(b'x' * (1 << 20))",
-                "    time.sleep(0.002)"));
-        assertThat(t.status()).as(t.toString()).isEqualTo("memory_limit");
-    }
-
-    @Test
     void busyLoopHitsTheCpuLimit() {
         Transcript t = run(py("while True:", "    pass"));
         assertThat(t.status()).as(t.toString()).isEqualTo("cpu_limit");
@@ -134,17 +115,5 @@ class ResourceAbuseTest extends HostileSuite {
         Transcript t = run(py("files = []", "while True:", "    files.append(open('/dev/null'))"));
         assertThat(t.status()).as(t.toString()).isEqualTo("error");
         assertThat(t.stderr()).contains("Too many open files");
-    }
-
-    @Test
-    void poolWorkerKilledByTheMemoryLimitEndsTheRun() {
-        Transcript t = run(py(
-                "from multiprocessing import Pool",
-                "def hog(_):",
-                "    return len(b'x' * (1 << 30))",
-                "if __name__ == '__main__':",
-                "    with Pool(2) as pool:",
-                "        print(pool.map(hog, range(2)))"));
-        assertThat(t.status()).as(t.toString()).isEqualTo("memory_limit");
     }
 }
