@@ -108,7 +108,8 @@ public final class App implements AutoCloseable {
                     catalog,
                     renderer,
                     currentUser,
-                    pages);
+                    pages,
+                    csrf::token);
             FeedbackController feedback =
                     new FeedbackController(database.dsl(), catalog, renderer, currentUser, Clock.systemUTC());
             this.learnersProgress = new Progress(database.dsl(), catalog, Clock.systemUTC());

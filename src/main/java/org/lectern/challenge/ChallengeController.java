@@ -12,6 +12,7 @@ import org.lectern.content.Catalog;
 import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.PageAdditions;
+import org.lectern.content.ReaderParts;
 import org.lectern.runner.RunCaller;
 import org.lectern.web.Access;
 import org.lectern.web.Locales;
@@ -56,7 +57,7 @@ public final class ChallengeController implements PageAdditions {
         List<ChallengeView> views = challenges.forChapter(new ChapterAt(course, at), user.orElse(null));
         model.put("challenges", views);
         model.put("failedChecksBeforeSolution", Challenges.FAILED_CHECKS_BEFORE_SOLUTION);
-        model.put("challengesHtml", sections.html(ctx, at.chapter().id(), user.isPresent(), views, model));
+        ReaderParts.own(model, "challenges", sections.html(ctx, at.chapter().id(), user.isPresent(), views, model));
     }
 
     public void addRoutes(JavalinDefaultRoutingApi routes) {

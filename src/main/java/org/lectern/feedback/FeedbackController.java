@@ -12,6 +12,7 @@ import org.lectern.content.Catalog;
 import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.PageAdditions;
+import org.lectern.content.ReaderParts;
 import org.lectern.web.Renderer;
 
 /**
@@ -45,6 +46,7 @@ public final class FeedbackController implements PageAdditions {
                 .ifPresent(f -> {
                     model.put("feedback", f);
                     model.put("feedbackStep", "thanks");
+                    ReaderParts.shapedBy(model, f.clear() ? "clear" : "unclear");
                 });
     }
 

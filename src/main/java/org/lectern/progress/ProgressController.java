@@ -9,6 +9,7 @@ import org.lectern.content.Catalog;
 import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.PageAdditions;
+import org.lectern.content.ReaderParts;
 import org.lectern.web.Renderer;
 
 /**
@@ -47,7 +48,9 @@ public final class ProgressController implements PageAdditions {
     public void chapter(Context ctx, CourseOutline course, CourseOutline.Located at, Map<String, Object> model) {
         currentUser.userId(ctx).ifPresent(id -> {
             progress.visit(id, at);
-            model.put("progress", progress.completion(id, course));
+            CourseProgress completion = progress.completion(id, course);
+            model.put("progress", completion);
+            ReaderParts.shapedBy(model, completion.isCompleted(at.chapter().id()) ? "completed" : "open");
         });
     }
 

@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.lectern.accounts.CurrentUser;
 import org.lectern.content.Catalog;
 import org.lectern.content.ChapterAt;
 import org.lectern.content.CourseOutline;
 import org.lectern.content.PageAdditions;
+import org.lectern.content.ReaderParts;
 import org.lectern.web.Csrf;
 import org.lectern.web.PageCache;
 import org.lectern.web.Renderer;
@@ -24,13 +26,22 @@ public final class QuizController implements PageAdditions {
     private final Renderer renderer;
     private final CurrentUser currentUser;
     private final PageCache pages;
+    private final Function<Context, String> formToken;
 
-    public QuizController(Quiz quiz, Catalog catalog, Renderer renderer, CurrentUser currentUser, PageCache pages) {
+    /** @param formToken the form token of a request's page ({@link Csrf#token}) */
+    public QuizController(
+            Quiz quiz,
+            Catalog catalog,
+            Renderer renderer,
+            CurrentUser currentUser,
+            PageCache pages,
+            Function<Context, String> formToken) {
         this.quiz = quiz;
         this.catalog = catalog;
         this.renderer = renderer;
         this.currentUser = currentUser;
         this.pages = pages;
+        this.formToken = formToken;
     }
 
     /** The chapter page's quiz, for every learner the same but the Parsons order, which follows the learner. */
@@ -40,11 +51,28 @@ public final class QuizController implements PageAdditions {
         ChapterAt chapter = new ChapterAt(course, at);
         List<QuizQuestion> questions =
                 quiz.forChapter(chapter.chapterId(), chapter.place(), chapter.path(), learner.orElse(0L));
+        long shownAt = quiz.now();
         model.put("quiz", questions);
-        model.put("shownAt", quiz.now());
-        if (learner.isPresent()) {
-            model.put("unanswered", unanswered(ctx, questions, model));
+        model.put("shownAt", shownAt);
+        if (learner.isEmpty()) {
+            // a guest's page is kept whole by the page cache
+            for (QuizQuestion q : questions) {
+                Map<String, Object> question = new HashMap<>(model);
+                question.put("q", q);
+                question.put("result", null);
+                ReaderParts.own(model, ownName(q), renderer.render(ctx, QUESTION, question));
+            }
+            return;
         }
+        Map<Long, UnansweredQuestion> kept = unanswered(ctx, questions, model);
+        String token = formToken.apply(ctx);
+        for (QuizQuestion q : questions) {
+            ReaderParts.own(model, ownName(q), kept.get(q.id()).fill(token, shownAt, q.lines()));
+        }
+    }
+
+    private static String ownName(QuizQuestion q) {
+        return "question-" + q.id();
     }
 
     /** The questions a learner's page can take as kept ({@link UnansweredQuestion}), by id. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
@@ -32,6 +33,8 @@ public final class Renderer {
     }
 
     private static final String HTML_UTF8 = "text/html; charset=utf-8";
+    /** Places of a kept part's own parts are named with this, apart from the request model's. */
+    private static final String OWN_PLACE = "own-";
 
     private final TemplateEngine engine = new TemplateEngine();
     /**
@@ -132,6 +135,44 @@ public final class Renderer {
             String part = parts.get(place);
             if (part != null) {
                 return part;
+            }
+            var value = standIns.values().get(place);
+            return value == null ? null : value.get();
+        });
+    }
+
+    /**
+     * Renders a part of a page from a copy kept under this name, as {@link #renderKept} keeps a whole page: rendered
+     * once with stand-ins for the request model's variables and a place for each of the parts in {@code own}, which
+     * the template reads as the map {@code ownVariable}; each request fills in its own. The name must say whatever
+     * else of the model the part shows differently to different readers. Rendered whole where a page would be.
+     */
+    public String renderKeptPart(
+            Context ctx,
+            PageCache pages,
+            String name,
+            String template,
+            Map<String, Object> model,
+            String ownVariable,
+            Map<String, String> own) {
+        StandIns standIns = new StandIns();
+        if (!pages.enabled() || !requestModel.standIn(ctx, standIns)) {
+            return render(ctx, template, model);
+        }
+        // the names are part of the key: a copy has places for just the parts it was rendered with
+        String key = name + " " + standIns.key() + " " + String.join(",", new TreeSet<>(own.keySet()));
+        Places part = pages.part(ctx, key, () -> {
+            Map<String, Object> kept = new HashMap<>(model);
+            Map<String, String> places = new HashMap<>();
+            own.keySet().forEach(p -> places.put(p, Places.place(OWN_PLACE + p)));
+            kept.put(ownVariable, places);
+            FastStringWriter out = new FastStringWriter(room(template));
+            process(ctx, template, standIns.variables(), kept, out);
+            return Places.of(out.toString());
+        });
+        return part.fill(place -> {
+            if (place.startsWith(OWN_PLACE)) {
+                return own.get(place.substring(OWN_PLACE.length()));
             }
             var value = standIns.values().get(place);
             return value == null ? null : value.get();

@@ -68,6 +68,34 @@ class FeedbackHttpTest {
     }
 
     @Test
+    void eachLearnerSeesTheirOwnAnswerInTheKeptSections() {
+        String chapter = "/courses/sample-course/basics/first";
+        Visitor unclear = signedIn("unclear").visitor();
+        Visitor clear = signedIn("clear").visitor();
+        Visitor silent = signedIn("silent").visitor();
+        unclear.post(FEEDBACK, Map.of("clear", "no", "comment", "Too fast."));
+        clear.post(FEEDBACK, Map.of("clear", "yes"));
+        for (int round = 0; round < 2; round++) {
+            assertThat(pressed(unclear.get(chapter).body())).isEqualTo("no");
+            assertThat(silent.get(chapter).body())
+                    .contains("Was everything clear?")
+                    .doesNotContain("Thank you for your feedback!", "aria-pressed");
+            assertThat(pressed(clear.get(chapter).body())).isEqualTo("yes");
+        }
+    }
+
+    /** The answer a chapter page shows as given, from its "Change your answer" buttons. */
+    private static String pressed(String page) {
+        assertThat(page).contains("Thank you for your feedback!");
+        var button = java.util.regex.Pattern.compile("value=\"(yes|no)\"[^>]*aria-pressed=\"true\"")
+                .matcher(page);
+        assertThat(button.find()).as("a button pressed").isTrue();
+        String answer = button.group(1);
+        assertThat(button.find()).as("one button pressed").isFalse();
+        return answer;
+    }
+
+    @Test
     void aTooLongCommentOrAMissingAnswerIsRefusedAndNothingIsStored() {
         Learner learner = signedIn("verbose");
         Visitor visitor = learner.visitor();

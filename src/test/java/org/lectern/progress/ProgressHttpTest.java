@@ -124,6 +124,29 @@ class ProgressHttpTest {
     }
 
     @Test
+    void eachLearnerSeesTheirOwnCompletionAndFormTokenInTheKeptSections() {
+        Visitor finisher = learner("finisher");
+        Visitor starter = learner("starter");
+        finisher.post(FIRST + "/read", Map.of());
+        for (int round = 0; round < 2; round++) {
+            String done = finisher.get(FIRST).body();
+            assertThat(done).contains("You completed this chapter.").doesNotContain("Mark as read");
+            assertThat(formTokens(done)).containsOnly(finisher.csrfToken());
+            String open = starter.get(FIRST).body();
+            assertThat(open).contains("Mark as read").doesNotContain("You completed this chapter.");
+            assertThat(formTokens(open)).containsOnly(starter.csrfToken());
+        }
+    }
+
+    private static java.util.List<String> formTokens(String page) {
+        return java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    @Test
     void continueLeadsToTheFirstIncompleteChapterFromTheLastOneVisited() {
         Visitor visitor = learner("resumer");
         visitor.get(FIRST);
