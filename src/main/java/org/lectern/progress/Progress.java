@@ -40,7 +40,7 @@ public final class Progress implements AutoCloseable {
 
     /** @param visitWriter where visits are written, one batch at a time */
     Progress(DSLContext dsl, Catalog catalog, Clock clock, ExecutorService visitWriter) {
-        this.progress = new ProgressRepository(dsl);
+        this.progress = new ProgressRepository(dsl, catalog::version);
         this.visits = new VisitWriter(progress, visitWriter);
         this.catalog = catalog;
         this.clock = clock;

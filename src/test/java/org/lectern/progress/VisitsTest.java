@@ -91,7 +91,7 @@ class VisitsTest {
         long second = course.chapters().get(1).chapter().id();
         CountDownLatch busy = new CountDownLatch(1);
         ExecutorService writer = busyUntil(busy);
-        VisitWriter visits = new VisitWriter(new ProgressRepository(dsl), writer);
+        VisitWriter visits = new VisitWriter(new ProgressRepository(dsl, () -> 0L), writer);
         try {
             visits.add(reader, first, T1);
             visits.add(reader, second, T1.plusSeconds(1));
@@ -152,7 +152,7 @@ class VisitsTest {
         open(kind);
         long userId = learner("marker");
         long chapterId = course.chapters().get(0).chapter().id();
-        ProgressRepository repository = new ProgressRepository(dsl);
+        ProgressRepository repository = new ProgressRepository(dsl, () -> 0L);
         // "mark as read" at T1 + 1 min, then a visit from T1 that waited in the batch
         repository.markRead(userId, chapterId, T1.plusMinutes(1));
         repository.visitAll(List.of(new VisitWriter.Visit(userId, chapterId, T1)));
