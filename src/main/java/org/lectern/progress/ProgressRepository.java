@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.lectern.content.ByContentVersion;
 
@@ -125,20 +126,8 @@ final class ProgressRepository {
     }
 
     private Map<Long, Demands> readDemands() {
-        Map<Long, Set<Long>> questions = new HashMap<>();
-        Map<Long, Set<Long>> challenges = new HashMap<>();
-        dsl.select(QUESTION.CHAPTER_ID, QUESTION.ID)
-                .from(QUESTION)
-                .where(QUESTION.RETIRED_AT.isNull())
-                .forEach(r -> questions
-                        .computeIfAbsent(r.value1(), k -> new HashSet<>())
-                        .add(r.value2()));
-        dsl.select(CHALLENGE.CHAPTER_ID, CHALLENGE.ID)
-                .from(CHALLENGE)
-                .where(CHALLENGE.RETIRED_AT.isNull())
-                .forEach(r -> challenges
-                        .computeIfAbsent(r.value1(), k -> new HashSet<>())
-                        .add(r.value2()));
+        Map<Long, Set<Long>> questions = current(QUESTION.CHAPTER_ID, QUESTION.ID, QUESTION.RETIRED_AT);
+        Map<Long, Set<Long>> challenges = current(CHALLENGE.CHAPTER_ID, CHALLENGE.ID, CHALLENGE.RETIRED_AT);
         Map<Long, Demands> demands = new HashMap<>();
         Set<Long> chapters = new HashSet<>(questions.keySet());
         chapters.addAll(challenges.keySet());
@@ -150,6 +139,19 @@ final class ProgressRepository {
                             Set.copyOf(challenges.getOrDefault(chapter, Set.of()))));
         }
         return Map.copyOf(demands);
+    }
+
+    /** The ids of a table's rows that are not retired, by chapter. */
+    private Map<Long, Set<Long>> current(
+            TableField<?, Long> chapter, TableField<?, Long> id, TableField<?, OffsetDateTime> retiredAt) {
+        Map<Long, Set<Long>> byChapter = new HashMap<>();
+        dsl.select(chapter, id)
+                .from(chapter.getTable())
+                .where(retiredAt.isNull())
+                .forEach(r -> byChapter
+                        .computeIfAbsent(r.value1(), k -> new HashSet<>())
+                        .add(r.value2()));
+        return byChapter;
     }
 
     /** The chapter of these the learner opened last. */
