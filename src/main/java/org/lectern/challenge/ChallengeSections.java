@@ -14,7 +14,8 @@ import org.unbescape.html.HtmlEscape;
  * A chapter's challenges section, kept per chapter, language, content version and whether the reader is signed in,
  * with places for what is each learner's own: their last code for the editor, where they stand and the solution as
  * they may see it. Rendered whole for every signed-in chapter view (twenty texts for check.js, each challenge's
- * statement and code), it was three fifths of the reader's own part of the page.
+ * statement and code), it was three fifths of the reader's own part of the page. The standing and the solution are
+ * kept too, per the few forms they take, so a view renders nothing.
  */
 public final class ChallengeSections {
     private static final String SECTION = "challenge/challenges :: challenges";
@@ -60,12 +61,34 @@ public final class ChallengeSections {
         Map<String, String> own = new HashMap<>();
         for (ChallengeView c : views) {
             own.put(LATEST + c.id(), latest(c));
-            own.put(STANDING_PLACE + c.id(), c.passed() || c.attempted() ? render(ctx, STANDING, c, page) : "");
-            own.put(
-                    SOLUTION_PLACE + c.id(),
-                    signedIn || c.solutionCode() != null ? render(ctx, SOLUTION, c, page) : "");
+            own.put(STANDING_PLACE + c.id(), standing(ctx, c, page));
+            own.put(SOLUTION_PLACE + c.id(), solution(ctx, signedIn, c, page));
         }
         return kept.fill(own::get);
+    }
+
+    /** Solved, or attempted so many times: the same words for every learner who stands there. */
+    private String standing(Context ctx, ChallengeView c, Map<String, Object> page) {
+        if (!c.passed() && !c.attempted()) {
+            return "";
+        }
+        String standing = c.passed() ? "solved" : "attempted " + c.submissions();
+        return pages.part(ctx, "challenge-standing " + standing, () -> render(ctx, STANDING, c, page));
+    }
+
+    /**
+     * The reference solution once the learner may see it (the same for all of them), else for a signed-in learner the
+     * form that asks for it, whose token is the learner's own, shown or hidden by whether they may ask yet.
+     */
+    private String solution(Context ctx, boolean signedIn, ChallengeView c, Map<String, Object> page) {
+        if (c.solutionCode() != null) {
+            return pages.part(ctx, "challenge-solution " + c.id(), () -> render(ctx, SOLUTION, c, page));
+        }
+        if (!signedIn) {
+            return "";
+        }
+        return renderer.renderKeptPart(
+                ctx, pages, "challenge-ask " + c.id() + " " + c.mayAskSolution(), SOLUTION, model(c, page));
     }
 
     /** The learner's last submission for the editor, escaped for an attribute; empty when it is the starter code. */
@@ -76,6 +99,10 @@ public final class ChallengeSections {
     }
 
     private String render(Context ctx, String fragment, ChallengeView c, Map<String, Object> page) {
-        return renderer.render(ctx, fragment, Map.of("course", page.get("course"), "at", page.get("at"), "c", c));
+        return renderer.render(ctx, fragment, model(c, page));
+    }
+
+    private static Map<String, Object> model(ChallengeView c, Map<String, Object> page) {
+        return Map.of("course", page.get("course"), "at", page.get("at"), "c", c);
     }
 }

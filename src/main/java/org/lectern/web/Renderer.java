@@ -141,6 +141,12 @@ public final class Renderer {
         });
     }
 
+    /** {@link #renderKeptPart} for a part in which only the request model's variables differ between readers. */
+    public String renderKeptPart(
+            Context ctx, PageCache pages, String name, String template, Map<String, Object> model) {
+        return renderKeptPart(ctx, pages, name, template, model, "own", Map.of());
+    }
+
     /**
      * Renders a part of a page from a copy kept under this name, as {@link #renderKept} keeps a whole page: rendered
      * once with stand-ins for the request model's variables and a place for each of the parts in {@code own}, which

@@ -133,14 +133,19 @@ class ChallengeHttpTest {
                 .contains(
                         "<span class=\"challenge__badge\">Attempted: 1 checks</span>",
                         "data-latest=\"def add(a, b):\n    return a - b  # &quot;mine&quot; &amp; &lt;theirs&gt;\n\"")
-                .contains("name=\"_csrf\" value=\"" + solver.visitor().csrfToken() + "\"");
+                .contains("name=\"_csrf\" value=\"" + solver.visitor().csrfToken() + "\"")
+                .doesNotContain(other.visitor().csrfToken());
         String others = other.visitor().get(CheckCourse.CHAPTER_PATH).body();
         assertThat(others)
                 .contains(
                         "Show the solution",
                         "name=\"_csrf\" value=\"" + other.visitor().csrfToken() + "\"")
                 .doesNotContain(
-                        "challenge__badge", "&quot;mine&quot;", "challenge__solution", "Log in to check your code");
+                        "challenge__badge",
+                        "&quot;mine&quot;",
+                        "challenge__solution",
+                        "Log in to check your code",
+                        solver.visitor().csrfToken());
         assertThat(new Visitor(server).get(CheckCourse.CHAPTER_PATH).body())
                 .as("a guest's page")
                 .contains("Log in to check your code", "data-latest=\"\"")
@@ -397,7 +402,14 @@ class ChallengeHttpTest {
             assertThat(checkOther(server, quitter, challenge, "def double(n):\n    return n\n"))
                     .isFalse();
         }
-        assertThat(quitter.visitor().get(other).body()).doesNotContain("You completed this chapter.");
+        assertThat(quitter.visitor().get(other).body())
+                .doesNotContain("You completed this chapter.")
+                .as("the solution may be asked for now")
+                .contains("<details class=\"challenge__ask\" data-role=\"ask\">");
+        assertThat(solver.visitor().get(other).body()).doesNotContain("challenge__ask");
+        assertThat(learner(server).visitor().get(other).body())
+                .as("not yet for a learner who has not tried")
+                .contains("<details class=\"challenge__ask\" data-role=\"ask\" hidden=\"hidden\">");
         assertThat(quitter.visitor()
                         .post(other + "/challenges/" + challenge + "/solution", Map.of())
                         .statusCode())
