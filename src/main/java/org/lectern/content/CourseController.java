@@ -19,6 +19,9 @@ public final class CourseController {
     private static final String READER_SECTIONS = "chapters/reader :: sections";
 
     private static final String READER_OUTLINE = "fragments/outline :: reader";
+    /** The outline template's variable with the list of chapters, the reader's ticks in it. */
+    private static final String OUTLINE_OWN = "outlineOwn";
+
     private static final String OUTLINE_CHAPTERS = "fragments/outline :: chapters";
     private static final String TICK = "fragments/outline :: tick";
 
@@ -81,7 +84,7 @@ public final class CourseController {
                                 renderer.render(ctx, OUTLINE_CHAPTERS, list), renderer.render(ctx, TICK, model));
                     }));
             if (locked) {
-                model.put("readerOutline", renderer.render(ctx, READER_OUTLINE, model));
+                model.put("readerOutline", outline(ctx, model));
                 return renderer.renderUtf8(ctx, "chapters/locked", model);
             }
             model.put("body", catalog.chapter(course, at));
@@ -92,10 +95,22 @@ public final class CourseController {
             // A signed-in reader's page is the same as everyone's but for these parts, their name and form token:
             // the rest is kept, and rendering it for every view was most of the page's time.
             Map<String, String> own = Map.of(
-                    "readerOutline", renderer.render(ctx, READER_OUTLINE, model),
+                    "readerOutline", outline(ctx, model),
                     "readerSections", sections(ctx, at, model));
             return renderer.renderKept(ctx, pages, "chapter", "chapters/chapter", model, own);
         });
+    }
+
+    /**
+     * The reader's part of the outline: their progress bar, kept per progress, and the course's list with their ticks
+     * ({@link OutlineChapters}).
+     */
+    private String outline(Context ctx, Map<String, Object> model) {
+        OutlineChapters list = (OutlineChapters) model.get("outlineChapters");
+        Map<String, String> own = Map.of("list", list.html(ReaderParts.completed(model)));
+        model.put(OUTLINE_OWN, own);
+        String name = "reader-outline " + ReaderParts.outlineShape(model);
+        return renderer.renderKeptPart(ctx, pages, name, READER_OUTLINE, model, OUTLINE_OWN, own);
     }
 
     /**

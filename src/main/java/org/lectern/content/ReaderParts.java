@@ -2,6 +2,7 @@ package org.lectern.content;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -17,6 +18,8 @@ public final class ReaderParts {
     static final String OWN = "own";
 
     private static final String SHAPE = "readerShape";
+    private static final String COMPLETED = "completedChapters";
+    private static final String OUTLINE_SHAPE = "outlineShape";
 
     private ReaderParts() {}
 
@@ -28,6 +31,25 @@ public final class ReaderParts {
     /** A word for something in the model that the sections template shows differently to different readers. */
     public static void shapedBy(Map<String, Object> model, String word) {
         ((StringJoiner) model.computeIfAbsent(SHAPE, k -> new StringJoiner(" "))).add(word);
+    }
+
+    /**
+     * The chapters the reader completed, for the ticks of the outline, and a word for what else the outline shows
+     * them (their progress bar), by which it is kept.
+     */
+    public static void outline(Map<String, Object> model, Set<Long> completed, String word) {
+        model.put(COMPLETED, Set.copyOf(completed));
+        model.put(OUTLINE_SHAPE, word);
+    }
+
+    /** The chapters the reader completed, or null for a guest. */
+    @SuppressWarnings("unchecked") // only outline(...) puts it there
+    static Set<Long> completed(Map<String, Object> model) {
+        return (Set<Long>) model.get(COMPLETED);
+    }
+
+    static String outlineShape(Map<String, Object> model) {
+        return (String) model.getOrDefault(OUTLINE_SHAPE, "");
     }
 
     @SuppressWarnings("unchecked") // only own(...) puts it there

@@ -51,6 +51,8 @@ public final class ProgressController implements PageAdditions {
             CourseProgress completion = progress.completion(id, course);
             model.put("progress", completion);
             ReaderParts.shapedBy(model, completion.isCompleted(at.chapter().id()) ? "completed" : "open");
+            ReaderParts.outline(
+                    model, completion.completedChapters(), completion.completed() + " of " + completion.total());
         });
     }
 

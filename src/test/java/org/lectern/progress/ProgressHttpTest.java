@@ -124,16 +124,20 @@ class ProgressHttpTest {
     }
 
     @Test
-    void eachLearnerSeesTheirOwnCompletionAndFormTokenInTheKeptSections() {
+    void eachLearnerSeesTheirOwnCompletionProgressAndFormTokenInTheKeptParts() {
         Visitor finisher = learner("finisher");
         Visitor starter = learner("starter");
         finisher.post(FIRST + "/read", Map.of());
         for (int round = 0; round < 2; round++) {
             String done = finisher.get(FIRST).body();
-            assertThat(done).contains("You completed this chapter.").doesNotContain("Mark as read");
+            assertThat(done)
+                    .contains("You completed this chapter.", "1 of 3 chapters complete", "(completed)")
+                    .doesNotContain("Mark as read");
             assertThat(formTokens(done)).containsOnly(finisher.csrfToken());
             String open = starter.get(FIRST).body();
-            assertThat(open).contains("Mark as read").doesNotContain("You completed this chapter.");
+            assertThat(open)
+                    .contains("Mark as read", "0 of 3 chapters complete")
+                    .doesNotContain("You completed this chapter.", "(completed)");
             assertThat(formTokens(open)).containsOnly(starter.csrfToken());
         }
     }
