@@ -23,7 +23,13 @@ import java.util.zip.GZIPOutputStream;
  * request reaches the router; this class fills the cache from the ordinary route.
  */
 public final class PageCache {
-    private static final int MAX_ENTRIES = 2_000;
+    private static final int MAX_PAGES = 2_000;
+    /**
+     * Parts come in more forms than pages (a chapter's reader sections in six, the outline's progress bar in one per
+     * chapter of the course, each per language and role), most of them a few hundred bytes to a few KB.
+     */
+    private static final int MAX_PARTS = 5_000;
+
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final Map<String, Object> parts = new ConcurrentHashMap<>();
     private final LongSupplier contentVersion;
@@ -122,10 +128,10 @@ public final class PageCache {
             parts.clear();
             cachedVersion = version;
         }
-        if (pages.size() >= MAX_ENTRIES) {
+        if (pages.size() >= MAX_PAGES) {
             pages.clear();
         }
-        if (parts.size() >= MAX_ENTRIES) {
+        if (parts.size() >= MAX_PARTS) {
             parts.clear();
         }
     }
