@@ -55,4 +55,17 @@ class QuizBrowserTest {
         assertThat(parsons.text()).contains("The body is indented under the def.");
         assertThat(session.browser().seriousAccessibilityViolations()).isEmpty();
     }
+
+    @Test
+    void aParsonsLineLongerThanTheCardScrollsInsideItAndKeepsItsButtonsInTheCard() {
+        session.browser().resize(org.lectern.testing.Browser.DESKTOP);
+        session.browser().driver().navigate().refresh();
+        // a line of code as long as the capstone's, which pushed the buttons out of the card
+        Object beyond = session.browser()
+                .script("const line = document.querySelector('.parsons__line');"
+                        + "line.querySelector('.parsons__code').textContent = 'x'.repeat(120);"
+                        + "const card = line.closest('.quiz-question').getBoundingClientRect();"
+                        + "return line.querySelector('.parsons__buttons').getBoundingClientRect().right - card.right;");
+        assertThat(((Number) beyond).doubleValue()).isLessThanOrEqualTo(0);
+    }
 }
