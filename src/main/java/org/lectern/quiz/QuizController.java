@@ -3,6 +3,7 @@ package org.lectern.quiz;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,11 +109,9 @@ public final class QuizController implements PageAdditions {
             }
             throw new BadRequestResponse(invalid.getMessage());
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("q", answered.question());
-        model.put("result", answered.outcome());
-        model.put("shownAt", quiz.now());
-        renderer.html(ctx, QUESTION, model);
+        String html = AnsweredQuestion.html(
+                renderer, pages, ctx, QUESTION, answered.question(), answered.outcome(), quiz.now());
+        Renderer.send(ctx, html.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Submission submission(Context ctx) {

@@ -16,6 +16,22 @@ public record QuizQuestion(
         String expectedOutput,
         List<String> expectedLines) {
 
+    /** The same question with these Parsons lines. */
+    public QuizQuestion withLines(List<ParsonsLine> lines) {
+        return new QuizQuestion(
+                id,
+                kind,
+                action,
+                promptHtml,
+                code,
+                explanationHtml,
+                options,
+                lines,
+                indentUnit,
+                expectedOutput,
+                expectedLines);
+    }
+
     /** An option with its explanation, shown once chosen (or, when the answer is revealed, if correct). */
     public record OptionView(long id, String html, boolean correct, String explanationHtml) {}
 

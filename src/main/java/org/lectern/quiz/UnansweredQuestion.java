@@ -40,18 +40,7 @@ public final class UnansweredQuestion {
         for (int i = 0; i < q.lines().size(); i++) {
             lines.add(new ParsonsLine(Places.place(LINE + i), 0));
         }
-        return new QuizQuestion(
-                q.id(),
-                q.kind(),
-                q.action(),
-                q.promptHtml(),
-                q.code(),
-                q.explanationHtml(),
-                q.options(),
-                lines,
-                q.indentUnit(),
-                q.expectedOutput(),
-                q.expectedLines());
+        return q.withLines(lines);
     }
 
     /**
@@ -67,13 +56,16 @@ public final class UnansweredQuestion {
             if (place.equals(SHOWN_AT)) {
                 return Long.toString(shownAt);
             }
-            if (place.startsWith(LINE)) {
-                int line = Integer.parseInt(place.substring(LINE.length()));
-                return line < lines.size()
-                        ? HtmlEscape.escapeHtml4Xml(lines.get(line).text())
-                        : null;
-            }
-            return null;
+            return line(place, LINE, lines);
         });
+    }
+
+    /** The text of the line whose place this is (named {@code prefix} and its index), escaped; null for another. */
+    static String line(String place, String prefix, List<ParsonsLine> lines) {
+        if (!place.startsWith(prefix)) {
+            return null;
+        }
+        int line = Integer.parseInt(place.substring(prefix.length()));
+        return line < lines.size() ? HtmlEscape.escapeHtml4Xml(lines.get(line).text()) : null;
     }
 }

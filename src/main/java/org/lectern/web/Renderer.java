@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -131,14 +133,19 @@ public final class Renderer {
             process(ctx, template, standIns.variables(), kept, out);
             return Places.utf8(out.toString());
         });
-        return page.fillUtf8(place -> {
-            String part = parts.get(place);
-            if (part != null) {
-                return part;
+        return page.fillUtf8(values(parts::get, standIns));
+    }
+
+    /** What fills a place: the request's own value if it has one, else the request model's stand-in's. */
+    private static Function<String, String> values(Function<String, String> own, StandIns standIns) {
+        return place -> {
+            String value = own.apply(place);
+            if (value != null) {
+                return value;
             }
-            var value = standIns.values().get(place);
-            return value == null ? null : value.get();
-        });
+            var standIn = standIns.values().get(place);
+            return standIn == null ? null : standIn.get();
+        };
     }
 
     /** {@link #renderKeptPart} for a part in which only the request model's variables differ between readers. */
@@ -161,28 +168,40 @@ public final class Renderer {
             Map<String, Object> model,
             String ownVariable,
             Map<String, String> own) {
+        // the names are part of the key: a copy has places for just the parts it was rendered with
+        String key = name + " " + String.join(",", new TreeSet<>(own.keySet()));
+        Kept kept = new Kept(
+                () -> {
+                    Map<String, Object> copy = new HashMap<>(model);
+                    Map<String, String> places = new HashMap<>();
+                    own.keySet().forEach(p -> places.put(p, Places.place(OWN_PLACE + p)));
+                    copy.put(ownVariable, places);
+                    return copy;
+                },
+                place -> place.startsWith(OWN_PLACE) ? own.get(place.substring(OWN_PLACE.length())) : null);
+        return renderKeptPart(ctx, pages, key, template, model, kept);
+    }
+
+    /**
+     * How a part is kept: rendered from {@code model}, whose variables may hold places ({@link Places#place}) that
+     * {@code values} fills in for each request (null for a place it does not know, which the request model's
+     * stand-ins then fill).
+     */
+    public record Kept(Supplier<Map<String, Object>> model, Function<String, String> values) {}
+
+    /** The general form of {@link #renderKeptPart}: {@code model} is what the part is rendered whole from. */
+    public String renderKeptPart(
+            Context ctx, PageCache pages, String name, String template, Map<String, Object> model, Kept kept) {
         StandIns standIns = new StandIns();
         if (!pages.enabled() || !requestModel.standIn(ctx, standIns)) {
             return render(ctx, template, model);
         }
-        // the names are part of the key: a copy has places for just the parts it was rendered with
-        String key = name + " " + standIns.key() + " " + String.join(",", new TreeSet<>(own.keySet()));
-        Places part = pages.part(ctx, key, () -> {
-            Map<String, Object> kept = new HashMap<>(model);
-            Map<String, String> places = new HashMap<>();
-            own.keySet().forEach(p -> places.put(p, Places.place(OWN_PLACE + p)));
-            kept.put(ownVariable, places);
+        Places part = pages.part(ctx, name + " " + standIns.key(), () -> {
             FastStringWriter out = new FastStringWriter(room(template));
-            process(ctx, template, standIns.variables(), kept, out);
+            process(ctx, template, standIns.variables(), kept.model().get(), out);
             return Places.of(out.toString());
         });
-        return part.fill(place -> {
-            if (place.startsWith(OWN_PLACE)) {
-                return own.get(place.substring(OWN_PLACE.length()));
-            }
-            var value = standIns.values().get(place);
-            return value == null ? null : value.get();
-        });
+        return part.fill(values(kept.values(), standIns));
     }
 
     public void html(Context ctx, String template, Map<String, Object> model) {

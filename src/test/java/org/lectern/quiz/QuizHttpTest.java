@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lectern.db.schema.tables.records.QuestionAttemptRecord;
@@ -277,5 +278,61 @@ class QuizHttpTest {
             lines.add(matcher.group(1));
         }
         return String.join("|", lines);
+    }
+
+    @Test
+    void anAnswerFromTheCopyKeptPerOutcomeIsTheFragmentRenderedWhole() {
+        TestServer server = server(TestDatabase.H2);
+        Learner learner = learner(server);
+        long single = question(server, "pick-processes");
+        long multiple = question(server, "pick-all");
+        long output = question(server, "what-prints");
+        long parsons = question(server, "order-it");
+        List<Map.Entry<Long, List<Map.Entry<String, String>>>> answers = List.of(
+                Map.entry(single, List.of(Map.entry("option", Long.toString(option(server, "pick-processes", "io"))))),
+                Map.entry(single, List.of(Map.entry("option", Long.toString(option(server, "pick-processes", "cpu"))))),
+                Map.entry(
+                        multiple,
+                        List.of(
+                                Map.entry("option", Long.toString(option(server, "pick-all", "sleep"))),
+                                Map.entry("option", Long.toString(option(server, "pick-all", "loop"))))),
+                Map.entry(multiple, List.of(Map.entry("option", Long.toString(option(server, "pick-all", "socket"))))),
+                Map.entry(multiple, List.of(Map.entry("option", Long.toString(option(server, "pick-all", "loop"))))),
+                Map.entry(multiple, List.of(Map.entry("give_up", "1"))),
+                Map.entry(output, List.of(Map.entry("text", "<b>\"2\" & '3'</b>"))),
+                Map.entry(output, List.of(Map.entry("text", "2"))),
+                Map.entry(
+                        parsons,
+                        List.of(
+                                Map.entry("line", "def total(xs):"),
+                                Map.entry("line", "    return s"),
+                                Map.entry("line", "    s = 0"),
+                                Map.entry("line", "        for x in xs:"),
+                                Map.entry("line", "s += x"))),
+                Map.entry(parsons, List.of(Map.entry("give_up", "1"))));
+        for (var answer : answers) {
+            String path = CHAPTER + "/questions/" + answer.getKey();
+            // a flash message cannot stand in, so the fragment is rendered whole from the same template
+            learner.visitor().setCookie("lectern_flash", "accounts.flash.welcomeBack");
+            String whole = learner.visitor()
+                    .post(path, answer.getValue(), "HX-Request", "true")
+                    .body();
+            String first = learner.visitor()
+                    .post(path, answer.getValue(), "HX-Request", "true")
+                    .body();
+            String kept = learner.visitor()
+                    .post(path, answer.getValue(), "HX-Request", "true")
+                    .body();
+            assertThat(whole).as("rendered whole for %s", answer).contains("quiz-result__verdict");
+            assertThat(withoutAttemptAndTime(first)).as("%s", answer).isEqualTo(withoutAttemptAndTime(whole));
+            assertThat(withoutAttemptAndTime(kept)).as("%s", answer).isEqualTo(withoutAttemptAndTime(whole));
+            assertThat(kept)
+                    .contains("name=\"_csrf\" value=\"" + learner.visitor().csrfToken() + "\"");
+        }
+    }
+
+    private static String withoutAttemptAndTime(String fragment) {
+        return fragment.replaceAll("Attempt \\d+", "Attempt")
+                .replaceAll("name=\"shown_at\" value=\"\\d+\"", "name=\"shown_at\"");
     }
 }
