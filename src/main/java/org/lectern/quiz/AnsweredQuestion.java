@@ -18,8 +18,9 @@ import org.unbescape.html.HtmlEscape;
 /**
  * A question as an answer shows it, kept per question and outcome: the verdict, the options chosen and the mark are
  * the same for every learner who answered alike. What is a learner's own fills places: the attempt number, the time
- * the fragment was shown, the output they typed, the lines of a Parsons answer in their order (their levels are part
- * of the key), and the form token. Rendered for every answer, the fragment was two fifths of an answer's CPU.
+ * the fragment was shown, the output they typed, the lines of a Parsons answer in their order, and the form token. A
+ * wrong Parsons answer is rendered whole: the levels given to its lines shape it, in more forms than are worth keeping.
+ * Rendered for every answer, the fragment was two fifths of an answer's CPU.
  */
 public final class AnsweredQuestion {
     private static final String ATTEMPT = "attempt";
@@ -39,6 +40,10 @@ public final class AnsweredQuestion {
             Outcome outcome,
             long shownAt) {
         Map<String, Object> model = Map.of("q", q, "result", outcome, "shownAt", shownAt);
+        if (q.kind().equals("parsons") && !outcome.correct()) {
+            // the levels a learner gave the lines shape the fragment: kept, wrong answers would come in countless forms
+            return renderer.render(ctx, template, model);
+        }
         List<ParsonsLine> lines = q.lines();
         return renderer.renderKeptPart(
                 ctx,

@@ -303,12 +303,10 @@ class QuizHttpTest {
                 Map.entry(output, List.of(Map.entry("text", "2"))),
                 Map.entry(
                         parsons,
-                        List.of(
-                                Map.entry("line", "def total(xs):"),
-                                Map.entry("line", "    return s"),
-                                Map.entry("line", "    s = 0"),
-                                Map.entry("line", "        for x in xs:"),
-                                Map.entry("line", "s += x"))),
+                        lines("def total(xs):", "    return s", "    s = 0", "        for x in xs:", "s += x")),
+                Map.entry(
+                        parsons,
+                        lines("def total(xs):", "    s = 0", "    for x in xs:", "        s += x", "    return s")),
                 Map.entry(parsons, List.of(Map.entry("give_up", "1"))));
         for (var answer : answers) {
             String path = CHAPTER + "/questions/" + answer.getKey();
@@ -329,6 +327,12 @@ class QuizHttpTest {
             assertThat(kept)
                     .contains("name=\"_csrf\" value=\"" + learner.visitor().csrfToken() + "\"");
         }
+    }
+
+    private static List<Map.Entry<String, String>> lines(String... lines) {
+        return java.util.Arrays.stream(lines)
+                .map(line -> Map.entry("line", line))
+                .toList();
     }
 
     private static String withoutAttemptAndTime(String fragment) {
