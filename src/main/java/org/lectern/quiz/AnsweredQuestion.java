@@ -2,7 +2,6 @@ package org.lectern.quiz;
 
 import io.javalin.http.Context;
 import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ public final class AnsweredQuestion {
                 model,
                 new Renderer.Kept(
                         () -> Map.of(
-                                "q", keptForm(q),
+                                "q", UnansweredQuestion.withLinePlaces(q, LINE),
                                 "result", new KeptOutcome(outcome, Places.place(ATTEMPT), Places.place(TEXT)),
                                 "shownAt", Places.place(SHOWN_AT)),
                         place -> {
@@ -77,15 +76,6 @@ public final class AnsweredQuestion {
         String levels = q.lines().stream().map(l -> Integer.toString(l.level())).collect(Collectors.joining(","));
         return outcome.correct() + " " + outcome.gaveUp() + " " + outcome.percent() + " " + chosen.replace(" ", "")
                 + " " + (outcome.text() == null ? "-" : "t") + " [" + levels + "]";
-    }
-
-    /** The question with a place for the text of each Parsons line, at its level. */
-    private static QuizQuestion keptForm(QuizQuestion q) {
-        List<ParsonsLine> lines = new ArrayList<>();
-        for (int i = 0; i < q.lines().size(); i++) {
-            lines.add(new ParsonsLine(Places.place(LINE + i), q.lines().get(i).level()));
-        }
-        return q.withLines(lines);
     }
 
     /** The outcome as the kept fragment sees it: the attempt number and the text typed are places. */

@@ -36,9 +36,14 @@ public final class UnansweredQuestion {
      * Every line of an unanswered question is at the outermost level, so lines differ in their text alone.
      */
     static QuizQuestion keptForm(QuizQuestion q) {
+        return withLinePlaces(q, LINE);
+    }
+
+    /** The question with a place for the text of each Parsons line (named {@code prefix} and its index), at its level. */
+    static QuizQuestion withLinePlaces(QuizQuestion q, String prefix) {
         List<ParsonsLine> lines = new ArrayList<>();
         for (int i = 0; i < q.lines().size(); i++) {
-            lines.add(new ParsonsLine(Places.place(LINE + i), 0));
+            lines.add(new ParsonsLine(Places.place(prefix + i), q.lines().get(i).level()));
         }
         return q.withLines(lines);
     }

@@ -151,7 +151,7 @@ public final class Renderer {
     /** {@link #renderKeptPart} for a part in which only the request model's variables differ between readers. */
     public String renderKeptPart(
             Context ctx, PageCache pages, String name, String template, Map<String, Object> model) {
-        return renderKeptPart(ctx, pages, name, template, model, "own", Map.of());
+        return renderKeptPart(ctx, pages, name, template, model, new Kept(() -> model, place -> null));
     }
 
     /**
