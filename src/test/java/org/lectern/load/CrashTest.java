@@ -64,7 +64,13 @@ class CrashTest {
         // the web server notices the dead node sooner, so the test waits less for it
         env.put("LECTERN_RUNNER_LOST_AFTER", "1500ms");
         var session = new LoadSession(work, LoadBench.SERVER_JVM, TestServer.FIXTURE_CONTENT, env, 2);
-        session.measure(LEARNERS, CLUSTER_LOAD, Duration.ofSeconds(1), 150, List.of(LoadBench.Fault.RUNNER_NODE));
+        session.measure(
+                LEARNERS,
+                CLUSTER_LOAD,
+                Duration.ofSeconds(1),
+                150,
+                RunMix.REALISTIC,
+                List.of(LoadBench.Fault.RUNNER_NODE));
 
         RunnerNodes.NodeCrash crash = session.nodeCrash();
         Figures figures = session.run().figures();
@@ -117,7 +123,7 @@ class CrashTest {
     private void crashUnderLoad(Map<String, String> database) throws Exception {
         Map<String, String> env = fewLearners(database);
         var session = new LoadSession(work, LoadBench.SERVER_JVM, TestServer.FIXTURE_CONTENT, env, 0);
-        session.measure(LEARNERS, LOAD, Duration.ofSeconds(1), 150, List.of(LoadBench.Fault.WEB));
+        session.measure(LEARNERS, LOAD, Duration.ofSeconds(1), 150, RunMix.REALISTIC, List.of(LoadBench.Fault.WEB));
 
         LoadSession.Crash crash = session.crash();
         assertThat(crash.sandboxes()).as("the killed server had warm sandboxes").isPositive();

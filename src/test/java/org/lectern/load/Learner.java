@@ -40,16 +40,6 @@ final class Learner {
     private static final Pattern VERDICT = Pattern.compile("quiz-question--(correct|wrong)");
     private static final Pattern CHALLENGE_TITLE = Pattern.compile("id=\"challenge-title-(\\d+)\"[^>]*>([^<]*)</h3>");
 
-    /** The snippet mix: mostly short prints, some one-second sleeps, a few small process pools. */
-    static final List<String> SNIPPETS = List.of(
-            "print('hello from the load test')",
-            "for i in range(3):\n    print(i * i)",
-            "import time\nprint('sleeping')\ntime.sleep(1)\nprint('awake')",
-            "from multiprocessing import Pool\n\n"
-                    + "def square(x):\n    return x * x\n\n"
-                    + "if __name__ == '__main__':\n"
-                    + "    with Pool(2) as pool:\n        print(sum(pool.map(square, range(1000))))");
-
     private final HttpClient http;
     private final String base;
     private final String email;
@@ -59,6 +49,7 @@ final class Learner {
     private final Random random;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final long thinkMillis;
+    private final RunMix runs;
     private final CourseChallenges courseChallenges;
     private FrameSocket socket;
     private FrameSocket checkSocket;
@@ -72,7 +63,8 @@ final class Learner {
             Figures figures,
             Ledger ledger,
             long seed,
-            long thinkMillis) {
+            long thinkMillis,
+            RunMix runs) {
         this.http = http;
         this.base = base;
         this.email = email;
@@ -82,6 +74,7 @@ final class Learner {
         this.ledger = ledger;
         this.random = new Random(seed);
         this.thinkMillis = thinkMillis;
+        this.runs = runs;
     }
 
     static String email(int index) {
@@ -163,7 +156,7 @@ final class Learner {
             }
         }
         if (random.nextInt(3) == 0) {
-            run(SNIPPETS.get(snippetIndex()));
+            run(runs.pick(random));
             if (!think(deadline)) {
                 return;
             }
@@ -194,11 +187,6 @@ final class Learner {
             return null;
         }
         return new Offer(questions(page.body()), challenges(page.body()));
-    }
-
-    private int snippetIndex() {
-        int roll = random.nextInt(100);
-        return roll < 35 ? 0 : roll < 60 ? 1 : roll < 85 ? 2 : 3;
     }
 
     /** A question as the chapter page shows it: where to post, and what can be chosen or ordered. */

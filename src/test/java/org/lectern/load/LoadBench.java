@@ -47,6 +47,7 @@ public final class LoadBench {
         Duration duration = Duration.ofSeconds(Long.parseLong(env.getOrDefault("LOAD_SECONDS", "60")));
         long think = Long.parseLong(env.getOrDefault("LOAD_THINK_MS", "1000"));
         Duration ramp = Duration.ofSeconds(Long.parseLong(env.getOrDefault("LOAD_RAMP_SECONDS", "20")));
+        RunMix runs = RunMix.parse(env.getOrDefault("LOAD_RUNS", "realistic"));
         int runnerNodes = Integer.parseInt(env.getOrDefault("LOAD_RUNNER_NODES", "0"));
         List<Fault> faults = faults(env.getOrDefault("LOAD_CRASH", "false"), runnerNodes);
         if (runnerNodes > 0 && PrivateNats.binary().isEmpty()) {
@@ -61,7 +62,7 @@ public final class LoadBench {
         int status = 1;
         try {
             status = new LoadSession(work, jvm, Path.of("content"), Map.of(), runnerNodes)
-                    .measure(learners, duration, ramp, think, faults);
+                    .measure(learners, duration, ramp, think, runs, faults);
         } catch (Exception e) {
             e.printStackTrace();
         } finally {

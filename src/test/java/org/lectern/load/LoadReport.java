@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,10 +23,10 @@ final class LoadReport {
     }
 
     /** Prints everything; returns 0 when every target held, else 1. */
-    int print(int learners, double seconds, String loadBefore, String loadAfter) {
+    int print(int learners, RunMix runs, double seconds, String loadBefore, String loadAfter) {
         System.out.printf(
-                "%n%d learners for %.0f s; load average before %s, after %s; JVM %s%n",
-                learners, seconds, loadBefore, loadAfter, session.jvm());
+                "%n%d learners for %.0f s, runs %s; load average before %s, after %s; JVM %s%n",
+                learners, seconds, runs.name().toLowerCase(Locale.ROOT), loadBefore, loadAfter, session.jvm());
         if (session.runnerNodes() > 0) {
             System.out.printf(
                     "cluster:          a web server that runs no code and %d runner nodes over a private"

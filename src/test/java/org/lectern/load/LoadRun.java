@@ -35,7 +35,7 @@ public final class LoadRun {
      * Finds the chapters from the catalog and the challenges' code in the content folder the server imported, and
      * signs the learners up, a few at a time, outside the measured time.
      */
-    public static LoadRun prepare(String base, Path content, int count, long thinkMillis) {
+    public static LoadRun prepare(String base, Path content, int count, long thinkMillis, RunMix runs) {
         LoadRun run = new LoadRun();
         List<String> chapters = run.chapters(base);
         if (chapters.isEmpty()) {
@@ -44,7 +44,16 @@ public final class LoadRun {
         CourseChallenges challenges = CourseChallenges.read(content);
         for (int i = 0; i < count; i++) {
             run.learners.add(new Learner(
-                    run.http, base, Learner.email(i), chapters, challenges, run.figures, run.ledger, i, thinkMillis));
+                    run.http,
+                    base,
+                    Learner.email(i),
+                    chapters,
+                    challenges,
+                    run.figures,
+                    run.ledger,
+                    i,
+                    thinkMillis,
+                    runs));
         }
         ExecutorService signups = Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<Boolean>> done = new ArrayList<>();

@@ -99,13 +99,14 @@ public final class LoadSession {
     }
 
     /** Runs the load with the faults spread evenly over it, prints the figures; returns 0 if the targets held. */
-    public int measure(int learners, Duration duration, Duration ramp, long thinkMillis, List<LoadBench.Fault> faults)
+    public int measure(
+            int learners, Duration duration, Duration ramp, long thinkMillis, RunMix runs, List<LoadBench.Fault> faults)
             throws Exception {
         try {
             long booting = System.nanoTime();
             startAll();
             startup = Duration.ofNanos(System.nanoTime() - booting);
-            run = LoadRun.prepare(server.url(""), content, learners, thinkMillis);
+            run = LoadRun.prepare(server.url(""), content, learners, thinkMillis, runs);
             String loadBefore = LoadBench.loadAverage();
             long started = System.nanoTime();
             loadFromUptime = uptimeSeconds(server.pid());
@@ -134,7 +135,7 @@ public final class LoadSession {
             }
             server.stop();
             ledgerProblems = checkDatabase();
-            return new LoadReport(this, faults).print(learners, seconds, loadBefore, loadAfter);
+            return new LoadReport(this, faults).print(learners, runs, seconds, loadBefore, loadAfter);
         } finally {
             if (server != null) {
                 server.close();
