@@ -8,26 +8,36 @@ import java.util.Random;
 public enum RunMix {
     /** The mix of a class: mostly short prints, some one-second sleeps, a few small process pools. */
     REALISTIC(List.of(
-            "print('hello from the load test')",
-            "for i in range(3):\n    print(i * i)",
-            "import time\nprint('sleeping')\ntime.sleep(1)\nprint('awake')",
-            "from multiprocessing import Pool\n\n"
-                    + "def square(x):\n    return x * x\n\n"
-                    + "if __name__ == '__main__':\n"
-                    + "    with Pool(2) as pool:\n        print(sum(pool.map(square, range(1000))))")),
+            new Snippet(35, "print('hello from the load test')"),
+            new Snippet(25, "for i in range(3):\n    print(i * i)"),
+            new Snippet(25, "import time\nprint('sleeping')\ntime.sleep(1)\nprint('awake')"),
+            new Snippet(
+                    15,
+                    "from multiprocessing import Pool\n\n"
+                            + "def square(x):\n    return x * x\n\n"
+                            + "if __name__ == '__main__':\n"
+                            + "    with Pool(2) as pool:\n        print(sum(pool.map(square, range(1000))))"))),
     /**
      * Every run keeps a core busy for two seconds of its own CPU time, so that the sandboxes want every core the
      * runner lets them have: the pages then get a core only by their weight against the runs.
      */
-    CPU(List.of("import time\n"
-            + "end = time.process_time() + 2\n"
-            + "while time.process_time() < end:\n"
-            + "    pass\n"
-            + "print('done')"));
+    CPU(List.of(new Snippet(
+            100,
+            "import time\n"
+                    + "end = time.process_time() + 2\n"
+                    + "while time.process_time() < end:\n"
+                    + "    pass\n"
+                    + "print('done')")));
 
-    private final List<String> snippets;
+    /** A program and how many runs in a hundred are it. */
+    private record Snippet(int percent, String code) {}
 
-    RunMix(List<String> snippets) {
+    private final List<Snippet> snippets;
+
+    RunMix(List<Snippet> snippets) {
+        if (snippets.stream().mapToInt(Snippet::percent).sum() != 100) {
+            throw new IllegalArgumentException("A run mix's shares add up to 100");
+        }
         this.snippets = snippets;
     }
 
@@ -41,10 +51,13 @@ public enum RunMix {
     }
 
     String pick(Random random) {
-        if (this == CPU) {
-            return snippets.get(0);
-        }
         int roll = random.nextInt(100);
-        return snippets.get(roll < 35 ? 0 : roll < 60 ? 1 : roll < 85 ? 2 : 3);
+        for (Snippet snippet : snippets) {
+            roll -= snippet.percent();
+            if (roll < 0) {
+                return snippet.code();
+            }
+        }
+        throw new AssertionError("shares add up to 100");
     }
 }
