@@ -158,14 +158,24 @@ class ChallengeHttpTest {
             throws Exception {
         TestServer server = server(kind);
         Learner learner = learner(server);
-        // the starter's race, switching threads at one increment in ten drawn at random: the starter itself, which
-        // switches at every one, lost 1,494 to 1,500 of the 2,000 increments and once the same count in all four runs
-        String racy = String.join(
-                        "\n",
-                        java.nio.file.Files.readAllLines(CheckCourse.CONTENT.resolve(
-                                "check-course/01-checks/01-checks.challenges/racy-counter/starter.py")))
-                .replace("import time", "import random\nimport time")
-                .replace("    time.sleep(0)", "    if random.random() < 0.1:\n            time.sleep(0)");
+        // the starter's race with its thread switch at one increment in ten, drawn at random: the starter itself,
+        // which switches at every one, lost 1,494 to 1,500 of the 2,000 increments and once the same count in all
+        // four runs
+        String racy = """
+                import random
+                import time
+
+
+                class Counter:
+                    def __init__(self):
+                        self.value = 0
+
+                    def increment(self):
+                        current = self.value
+                        if random.random() < 0.1:
+                            time.sleep(0)
+                        self.value = current + 1
+                """;
         JsonNode raced = check(server, learner, "racy-counter", racy);
         assertThat(raced.path("passed").asBoolean()).isFalse();
         assertThat(raced.path("runs").asInt()).isEqualTo(4);
